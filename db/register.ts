@@ -1,0 +1,165 @@
+// Opening a register file: the one door every process (Electron, preview, CLI, tests) goes through.
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { AppError } from '../shared/errors';
+import { readMigrations, type Migration } from './migrations';
+import * as schema from './schema';
+
+/** PRAGMA application_id of every register: "BoEx" in ASCII, so a register can be told from any other SQLite file. */
+export const APPLICATION_ID = 0x426f4578;
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+export type RegisterDb = BetterSQLite3Database<typeof schema>;
+
+export interface Register {
+  readonly path: string;
+  readonly sqlite: Database.Database;
+  readonly db: RegisterDb;
+  /** Migrations applied; the register's schema version. */
+  readonly schemaVersion: number;
+  close(): void;
+}
+
+export interface OpenOptions {
+  migrations?: Migration[];
+  /** better-sqlite3 built for another runtime (Electron's ABI) than the one running the tests. */
+  nativeBinding?: string;
+  /** Who is recorded in the audit row when a new register is created. */
+  actor?: string;
+  now?: () => Date;
+}
+
+/**
+ * Opens a register, creating it when the path does not exist yet. A file that is not a register,
+ * is damaged, or comes from a newer version is refused with a sentence and left untouched: it is
+ * inspected through a read-only connection before anything is written.
+ */
+export function openRegister(file: string, options: OpenOptions = {}): Register {
+  const full = path.resolve(file);
+  const migrations = options.migrations ?? readMigrations();
+  const existing = statSync(full, { throwIfNoEntry: false });
+  if (existing?.isDirectory()) throw new AppError('register_directory', 'error.register.directory', { path: full });
+  if (existing && existing.size > 0) inspectExisting(full, migrations.length, options.nativeBinding);
+
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(full, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    throw unreadable(full, error);
+  }
+  try {
+    configure(sqlite);
+    const schemaVersion = migrate(sqlite, full, migrations, options);
+    const db = drizzle({ client: sqlite, schema });
+    return { path: full, sqlite, db, schemaVersion, close: () => sqlite.close() };
+  } catch (error) {
+    sqlite.close();
+    throw error instanceof AppError ? error : unreadable(full, error);
+  }
+}
+
+function inspectExisting(file: string, knownVersion: number, nativeBinding: string | undefined): void {
+  if (!hasSqliteHeader(file)) throw new AppError('register_not_register', 'error.register.notRegister', { path: file });
+  let probe: Database.Database;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  try {
+    let healthy: boolean;
+    try {
+      const rows = probe.pragma('quick_check') as Array<{ quick_check: string }>;
+      healthy = rows.length === 1 && rows[0]?.quick_check === 'ok';
+    } catch {
+      healthy = false;
+    }
+    if (!healthy) throw new AppError('register_corrupt', 'error.register.corrupt', { path: file });
+
+    const applicationId = probe.pragma('application_id', { simple: true }) as number;
+    const tableCount = (probe.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as { n: number }).n;
+    if (applicationId !== APPLICATION_ID && (applicationId !== 0 || tableCount > 0)) {
+      throw new AppError('register_not_register', 'error.register.notRegister', { path: file });
+    }
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    if (version > knownVersion) {
+      throw new AppError('register_newer', 'error.register.newer', { path: file, found: version, known: knownVersion });
+    }
+  } finally {
+    probe.close();
+  }
+}
+
+function hasSqliteHeader(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(SQLITE_HEADER.length);
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    return read === buffer.length && buffer.toString('latin1') === SQLITE_HEADER;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * WAL lets the UI read while a write is under way; FULL synchronous makes a committed decision
+ * survive a power cut (writes are few, so the extra fsync costs nothing a person notices);
+ * the busy timeout lets a second process (the CLI beside the app) wait instead of failing.
+ */
+function configure(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+}
+
+function migrate(sqlite: Database.Database, file: string, migrations: Migration[], options: OpenOptions): number {
+  const version = sqlite.pragma('user_version', { simple: true }) as number;
+  if (version >= migrations.length) return version;
+
+  const backup = version > 0 ? backupBeforeMigration(sqlite, file, version) : null;
+  const now = (options.now ?? (() => new Date()))().toISOString();
+  const apply = sqlite.transaction(() => {
+    // Read again under the write lock: another process may have migrated while this one waited.
+    const from = sqlite.pragma('user_version', { simple: true }) as number;
+    if (from >= migrations.length) return;
+    for (const migration of migrations.slice(from)) {
+      for (const statement of migration.statements) sqlite.exec(statement);
+    }
+    sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+    sqlite.pragma(`user_version = ${migrations.length}`);
+    sqlite
+      .prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, before, after) VALUES (?, ?, ?, 'register', NULL, ?, ?)`)
+      .run(
+        now,
+        options.actor ?? 'system',
+        from === 0 ? 'create' : 'migrate',
+        JSON.stringify({ schemaVersion: from }),
+        JSON.stringify({ schemaVersion: migrations.length }),
+      );
+  });
+  try {
+    apply.immediate();
+  } catch (error) {
+    if (error instanceof Error && /SQLITE_BUSY/.test(String((error as { code?: string }).code))) {
+      throw new AppError('busy', 'error.busy');
+    }
+    throw new AppError('register_migration', 'error.register.migration', { path: file, backup: backup ?? '—' });
+  }
+  return migrations.length;
+}
+
+/** A consistent copy beside the register, taken before its schema changes (ARCHITECTURE.md, "Data"). */
+function backupBeforeMigration(sqlite: Database.Database, file: string, version: number): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const target = `${file}.schema-${version}.${stamp}.bak`;
+  sqlite.prepare('VACUUM INTO ?').run(target);
+  return target;
+}
+
+function unreadable(file: string, error: unknown): AppError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new AppError('register_unreadable', 'error.register.unreadable', { path: file, reason });
+}

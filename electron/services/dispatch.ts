@@ -1,0 +1,57 @@
+// One path for every transport: parse the input with the contract's schema, run the service,
+// check the output, and turn anything thrown into {code, message} in the user's language.
+import type { z } from 'zod';
+import { api, isCallName, type CallResult } from '../../shared/api';
+import { AppError, type ApiErrorBody } from '../../shared/errors';
+import { isMessageKey, translate, type Language } from '../../shared/i18n';
+import type { ServiceContext } from './context';
+import { handlers } from './handlers';
+
+export function dispatch(ctx: ServiceContext, name: unknown, rawInput: unknown, lang: Language): CallResult<unknown> {
+  if (!isCallName(name)) {
+    return fail('unknown_call', translate(lang, 'error.unknownCall', { name: String(name).slice(0, 80) }));
+  }
+  const contract = api[name];
+  const parsed = contract.input.safeParse(rawInput ?? {});
+  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, lang) };
+  try {
+    const handler = handlers[name] as (ctx: ServiceContext, input: unknown) => unknown;
+    return { ok: true, value: contract.output.parse(handler(ctx, parsed.data)) };
+  } catch (error) {
+    return { ok: false, error: errorBody(error, lang) };
+  }
+}
+
+/** A sentence per field, in the order of the form; fields outside the form fall back to one message. */
+function invalidInput(error: z.ZodError, lang: Language): ApiErrorBody {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.') || '_';
+    fields[field] ??= translate(lang, isMessageKey(issue.message) ? issue.message : 'invalid.value');
+  }
+  return { code: 'invalid_input', message: translate(lang, 'error.invalidInput'), fields };
+}
+
+export function errorBody(error: unknown, lang: Language): ApiErrorBody {
+  if (error instanceof AppError) {
+    const fields = Object.fromEntries(Object.entries(error.fields).map(([f, k]) => [f, translate(lang, k, error.params)]));
+    return {
+      code: error.code,
+      message: translate(lang, error.key, error.params),
+      ...(Object.keys(fields).length > 0 ? { fields } : {}),
+    };
+  }
+  if (isBusy(error)) return fail('busy', translate(lang, 'error.busy')).error;
+  // A fault: the maintainer gets the stack on stderr, the user a sentence.
+  console.error(error);
+  return fail('internal', translate(lang, 'error.internal')).error;
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+function fail(code: string, message: string): { ok: false; error: ApiErrorBody } {
+  return { ok: false, error: { code, message } };
+}

@@ -1,0 +1,20 @@
+// The service behind each call of the API contract. The type makes a missing or mistyped handler
+// a compile error, so the contract and the services cannot drift apart.
+import type { z } from 'zod';
+import type { Api, CallName } from '../../shared/api';
+import type { ServiceContext } from './context';
+import { createPetition, getPetition, listPetitions, updatePetition, withdrawPetition } from './petitions';
+import { registerInfo } from './register-info';
+
+export type Handlers = {
+  [N in CallName]: (ctx: ServiceContext, input: z.output<Api[N]['input']>) => z.input<Api[N]['output']>;
+};
+
+export const handlers: Handlers = {
+  'register.info': (ctx) => registerInfo(ctx),
+  'petitions.list': listPetitions,
+  'petitions.get': getPetition,
+  'petitions.create': createPetition,
+  'petitions.update': updatePetition,
+  'petitions.withdraw': withdrawPetition,
+};

@@ -1,0 +1,298 @@
+// Petitions: intake, correction and withdrawal. Each call is one transaction that also writes its
+// audit rows; the student, institution and course are reused when the register already knows them.
+import { count, desc, eq, sql } from 'drizzle-orm';
+import type { RegisterDb } from '../../db/register';
+import { courses, institutions, petitions, students } from '../../db/schema';
+import { WITHDRAWABLE_STATUSES, type PetitionStatus } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { parseLevel } from '../../shared/rules';
+import type { PetitionDetail, PetitionInput, PetitionRow } from '../../shared/schemas';
+import { historyOf, writeAudit } from './audit';
+import type { ServiceContext } from './context';
+
+type Tx = Parameters<Parameters<RegisterDb['transaction']>[0]>[0];
+
+/** Statuses in which the facts of a petition may still be corrected: not yet decided. */
+const EDITABLE: readonly PetitionStatus[] = ['draft', 'submitted', 'in_progress'];
+
+export function listPetitions(ctx: ServiceContext, query: { limit: number; offset: number }) {
+  const { db } = ctx.register;
+  const rows = db
+    .select({
+      id: petitions.id,
+      studentNumber: students.studentNumber,
+      givenName: students.givenName,
+      familyName: students.familyName,
+      courseCode: courses.code,
+      courseTitle: courses.title,
+      institution: institutions.name,
+      institutionKind: institutions.kind,
+      ec: courses.ec,
+      level: courses.level,
+      status: petitions.status,
+      submittedOn: petitions.submittedOn,
+    })
+    .from(petitions)
+    .innerJoin(students, eq(students.id, petitions.studentId))
+    .innerJoin(courses, eq(courses.id, petitions.courseId))
+    .innerJoin(institutions, eq(institutions.id, courses.institutionId))
+    .orderBy(desc(petitions.submittedOn), desc(petitions.id))
+    .limit(query.limit)
+    .offset(query.offset)
+    .all();
+  const total = db.select({ n: count() }).from(petitions).get()?.n ?? 0;
+  return {
+    total,
+    rows: rows.map(
+      ({ givenName, familyName, level, ...row }): PetitionRow => ({
+        ...row,
+        studentName: `${givenName} ${familyName}`,
+        level: parseLevel(level),
+      }),
+    ),
+  };
+}
+
+export function getPetition(ctx: ServiceContext, { id }: { id: number }): PetitionDetail {
+  const { db } = ctx.register;
+  const row = db
+    .select()
+    .from(petitions)
+    .innerJoin(students, eq(students.id, petitions.studentId))
+    .innerJoin(courses, eq(courses.id, petitions.courseId))
+    .innerJoin(institutions, eq(institutions.id, courses.institutionId))
+    .where(eq(petitions.id, id))
+    .get();
+  if (!row) throw new AppError('not_found', 'error.petition.notFound', { id });
+  const { petitions: p, students: s, courses: c, institutions: i } = row;
+  return {
+    id: p.id,
+    status: p.status,
+    submittedOn: p.submittedOn,
+    courseStartDate: p.courseStartDate,
+    motivation: p.motivation,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    student: { id: s.id, studentNumber: s.studentNumber, givenName: s.givenName, familyName: s.familyName, email: s.email },
+    course: { id: c.id, code: c.code, title: c.title, ec: c.ec, level: parseLevel(c.level), honours: c.honours },
+    institution: { id: i.id, name: i.name, country: i.country, kind: i.kind },
+    history: historyOf(db, 'petition', p.id),
+  };
+}
+
+export function createPetition(ctx: ServiceContext, input: PetitionInput): PetitionDetail {
+  const id = ctx.register.db.transaction(
+    (tx) => {
+      const studentId = studentFor(tx, ctx, input, null);
+      const courseId = courseFor(tx, ctx, input);
+      const now = ctx.now().toISOString();
+      const created = tx
+        .insert(petitions)
+        .values({
+          studentId,
+          courseId,
+          courseStartDate: input.courseStartDate,
+          submittedOn: input.submittedOn,
+          motivation: input.motivation,
+          status: 'submitted',
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: petitions.id })
+        .get();
+      writeAudit(tx, ctx, { action: 'create', entity: 'petition', entityId: created.id, before: null, after: snapshot(input, 'submitted') });
+      return created.id;
+    },
+    { behavior: 'immediate' },
+  );
+  return getPetition(ctx, { id });
+}
+
+export function updatePetition(ctx: ServiceContext, input: PetitionInput & { id: number }): PetitionDetail {
+  ctx.register.db.transaction(
+    (tx) => {
+      const current = getPetition(ctx, { id: input.id });
+      if (!EDITABLE.includes(current.status)) {
+        throw new AppError('not_editable', 'error.petition.notEditable', { status: { key: `status.${current.status}` } });
+      }
+      const studentId = studentFor(tx, ctx, input, current.student.id);
+      const courseId = courseFor(tx, ctx, input);
+      tx.update(petitions)
+        .set({
+          studentId,
+          courseId,
+          courseStartDate: input.courseStartDate,
+          submittedOn: input.submittedOn,
+          motivation: input.motivation,
+          updatedAt: ctx.now().toISOString(),
+        })
+        .where(eq(petitions.id, input.id))
+        .run();
+      writeAudit(tx, ctx, {
+        action: 'update',
+        entity: 'petition',
+        entityId: input.id,
+        before: snapshotOf(current),
+        after: snapshot(input, current.status),
+      });
+    },
+    { behavior: 'immediate' },
+  );
+  return getPetition(ctx, { id: input.id });
+}
+
+export function withdrawPetition(ctx: ServiceContext, { id }: { id: number }): PetitionDetail {
+  ctx.register.db.transaction(
+    (tx) => {
+      const current = getPetition(ctx, { id });
+      if (!WITHDRAWABLE_STATUSES.includes(current.status)) {
+        throw new AppError('not_withdrawable', 'error.petition.notWithdrawable', { status: { key: `status.${current.status}` } });
+      }
+      tx.update(petitions).set({ status: 'withdrawn', updatedAt: ctx.now().toISOString() }).where(eq(petitions.id, id)).run();
+      writeAudit(tx, ctx, {
+        action: 'withdraw',
+        entity: 'petition',
+        entityId: id,
+        before: { status: current.status },
+        after: { status: 'withdrawn' },
+      });
+    },
+    { behavior: 'immediate' },
+  );
+  return getPetition(ctx, { id });
+}
+
+/** The petition as the secretary typed it: what the audit log keeps before and after a change. */
+function snapshot(input: PetitionInput, status: PetitionStatus): Record<string, unknown> {
+  const { id: _id, ...fields } = input as PetitionInput & { id?: number };
+  return { ...fields, status };
+}
+
+function snapshotOf(p: PetitionDetail): Record<string, unknown> {
+  return snapshot(
+    {
+      studentNumber: p.student.studentNumber,
+      givenName: p.student.givenName,
+      familyName: p.student.familyName,
+      email: p.student.email,
+      courseCode: p.course.code,
+      courseTitle: p.course.title,
+      institution: p.institution.name,
+      institutionKind: p.institution.kind,
+      country: p.institution.country,
+      ec: p.course.ec,
+      level: p.course.level,
+      courseStartDate: p.courseStartDate,
+      honours: p.course.honours,
+      submittedOn: p.submittedOn,
+      motivation: p.motivation,
+    },
+    p.status,
+  );
+}
+
+const sameName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+
+/**
+ * The student this petition is for. A known student number with another name is refused: it is
+ * far more often a mistyped number than a student who changed name. When the petition already
+ * belongs to this student, a changed name or e-mail is a correction of that student.
+ */
+function studentFor(tx: Tx, ctx: ServiceContext, input: PetitionInput, currentStudentId: number | null): number {
+  const now = ctx.now().toISOString();
+  const found = tx.select().from(students).where(eq(students.studentNumber, input.studentNumber)).get();
+  const fields = { givenName: input.givenName, familyName: input.familyName, email: input.email };
+  if (!found) {
+    const created = tx
+      .insert(students)
+      .values({ studentNumber: input.studentNumber, ...fields, createdAt: now, updatedAt: now })
+      .returning({ id: students.id })
+      .get();
+    writeAudit(tx, ctx, { action: 'create', entity: 'student', entityId: created.id, before: null, after: { studentNumber: input.studentNumber, ...fields } });
+    return created.id;
+  }
+  const isCorrection = found.id === currentStudentId;
+  if (!isCorrection && !(sameName(found.givenName, input.givenName) && sameName(found.familyName, input.familyName))) {
+    throw new AppError(
+      'student_conflict',
+      'error.student.conflict',
+      { studentNumber: input.studentNumber, name: `${found.givenName} ${found.familyName}` },
+      { studentNumber: 'error.student.conflict' },
+    );
+  }
+  const before = { givenName: found.givenName, familyName: found.familyName, email: found.email };
+  if (JSON.stringify(before) !== JSON.stringify(fields)) {
+    tx.update(students).set({ ...fields, updatedAt: now }).where(eq(students.id, found.id)).run();
+    writeAudit(tx, ctx, { action: 'update', entity: 'student', entityId: found.id, before, after: fields });
+  }
+  return found.id;
+}
+
+/**
+ * The course this petition is for, found by institution and code. Course facts typed on a
+ * petition are corrections of that course and apply to every petition for it; decisions keep
+ * their own copy of EC and level, so a decided petition's letter never changes.
+ */
+function courseFor(tx: Tx, ctx: ServiceContext, input: PetitionInput): number {
+  const now = ctx.now().toISOString();
+  const institutionId = institutionFor(tx, ctx, input);
+  const fields = { title: input.courseTitle, ec: input.ec, level: String(input.level), honours: input.honours };
+  const found = tx
+    .select()
+    .from(courses)
+    .where(sql`${courses.institutionId} = ${institutionId} AND ${courses.code} = ${input.courseCode}`)
+    .get();
+  if (!found) {
+    const created = tx
+      .insert(courses)
+      .values({ institutionId, code: input.courseCode, ...fields, createdAt: now, updatedAt: now })
+      .returning({ id: courses.id })
+      .get();
+    writeAudit(tx, ctx, { action: 'create', entity: 'course', entityId: created.id, before: null, after: { institutionId, code: input.courseCode, ...fields } });
+    return created.id;
+  }
+  const before = { title: found.title, ec: found.ec, level: found.level, honours: found.honours };
+  if (JSON.stringify(before) !== JSON.stringify(fields)) {
+    tx.update(courses).set({ ...fields, updatedAt: now }).where(eq(courses.id, found.id)).run();
+    writeAudit(tx, ctx, { action: 'update', entity: 'course', entityId: found.id, before, after: fields });
+  }
+  return found.id;
+}
+
+/** Institutions are matched on their name regardless of case; their kind decides rules, so a different kind is refused. */
+function institutionFor(tx: Tx, ctx: ServiceContext, input: PetitionInput): number {
+  const now = ctx.now().toISOString();
+  const found = tx
+    .select()
+    .from(institutions)
+    .where(sql`lower(${institutions.name}) = lower(${input.institution})`)
+    .get();
+  if (!found) {
+    const created = tx
+      .insert(institutions)
+      .values({ name: input.institution, country: input.country, kind: input.institutionKind, createdAt: now, updatedAt: now })
+      .returning({ id: institutions.id })
+      .get();
+    writeAudit(tx, ctx, {
+      action: 'create',
+      entity: 'institution',
+      entityId: created.id,
+      before: null,
+      after: { name: input.institution, country: input.country, kind: input.institutionKind },
+    });
+    return created.id;
+  }
+  if (found.kind !== input.institutionKind) {
+    throw new AppError(
+      'institution_conflict',
+      'error.institution.kindConflict',
+      { name: found.name, kind: { key: `kind.${found.kind}` } },
+      { institutionKind: 'error.institution.kindConflict' },
+    );
+  }
+  if (input.country && input.country !== found.country) {
+    tx.update(institutions).set({ country: input.country, updatedAt: now }).where(eq(institutions.id, found.id)).run();
+    writeAudit(tx, ctx, { action: 'update', entity: 'institution', entityId: found.id, before: { country: found.country }, after: { country: input.country } });
+  }
+  return found.id;
+}

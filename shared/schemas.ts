@@ -1,0 +1,158 @@
+// The zod schemas of the register's records: one source for the form's validation, the API's
+// input parsing in the main process, and the types on both sides. Error messages are catalogue
+// keys (shared/i18n), turned into sentences where a person reads them.
+import { z } from 'zod';
+import { PETITION_STATUSES, STUDENT_NUMBER_PATTERN } from './domain';
+import type { MessageKey } from './i18n';
+import { INSTITUTION_KINDS, LEVELS, isCalendarDate, parseLevel, type Level } from './rules';
+
+const key = (k: MessageKey) => ({ error: k });
+
+const requiredText = (max: number) =>
+  z
+    .string(key('invalid.required'))
+    .trim()
+    .min(1, key('invalid.required'))
+    .max(max, key('invalid.tooLong'));
+
+const optionalText = (max: number) =>
+  z
+    .string(key('invalid.value'))
+    .trim()
+    .max(max, key('invalid.tooLong'))
+    .default('');
+
+/** A calendar date as YYYY-MM-DD that exists (no 2024-02-30). */
+export const calendarDate = z
+  .string(key('invalid.date'))
+  .trim()
+  .refine((s) => isCalendarDate(s), key('invalid.date'));
+
+/** An empty field means "not known". */
+const optionalDate = z.preprocess(
+  (v) => (v === '' || v === undefined ? null : v),
+  calendarDate.nullable(),
+);
+
+/** People type "7,5" as often as "7.5"; anything that is not a plain decimal number is refused. */
+export function parseDecimal(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.trim().replace(',', '.');
+  return /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+}
+
+export const ecField = z.preprocess(
+  parseDecimal,
+  z.number(key('invalid.ec')).gt(0, key('invalid.ecRange')).lte(60, key('invalid.ecRange')),
+);
+
+export const levelField = z.custom<Level>().transform((value, ctx) => {
+  try {
+    return parseLevel(value as string | number);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'invalid.level' });
+    return z.NEVER;
+  }
+});
+
+export const studentNumberField = z
+  .string(key('invalid.studentNumber'))
+  .trim()
+  .regex(STUDENT_NUMBER_PATTERN, key('invalid.studentNumber'));
+
+export const petitionInput = z.object({
+  studentNumber: studentNumberField,
+  givenName: requiredText(100),
+  familyName: requiredText(100),
+  email: z.string(key('invalid.email')).trim().pipe(z.email(key('invalid.email'))),
+  courseCode: requiredText(40),
+  courseTitle: requiredText(300),
+  institution: requiredText(200),
+  institutionKind: z.enum(INSTITUTION_KINDS, key('invalid.institutionKind')),
+  country: optionalText(100),
+  ec: ecField,
+  level: levelField,
+  courseStartDate: optionalDate,
+  honours: z.boolean(key('invalid.value')).default(false),
+  submittedOn: calendarDate,
+  motivation: optionalText(10_000),
+});
+export type PetitionInput = z.output<typeof petitionInput>;
+/** What a form holds before parsing: strings as typed. */
+export type PetitionDraft = z.input<typeof petitionInput>;
+
+export const petitionStatus = z.enum(PETITION_STATUSES);
+export const levelValue = z.literal(LEVELS);
+
+export const petitionRow = z.object({
+  id: z.number().int(),
+  studentNumber: z.string(),
+  studentName: z.string(),
+  courseCode: z.string(),
+  courseTitle: z.string(),
+  institution: z.string(),
+  institutionKind: z.enum(INSTITUTION_KINDS),
+  ec: z.number(),
+  level: levelValue,
+  status: petitionStatus,
+  submittedOn: z.string(),
+});
+export type PetitionRow = z.output<typeof petitionRow>;
+
+export const auditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  /** Names of the fields the change touched, for a readable timeline. */
+  changed: z.array(z.string()),
+});
+export type AuditEntry = z.output<typeof auditEntry>;
+
+export const petitionDetail = z.object({
+  id: z.number().int(),
+  status: petitionStatus,
+  submittedOn: z.string(),
+  courseStartDate: z.string().nullable(),
+  motivation: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  student: z.object({
+    id: z.number().int(),
+    studentNumber: z.string(),
+    givenName: z.string(),
+    familyName: z.string(),
+    email: z.string(),
+  }),
+  course: z.object({
+    id: z.number().int(),
+    code: z.string(),
+    title: z.string(),
+    ec: z.number(),
+    level: levelValue,
+    honours: z.boolean(),
+  }),
+  institution: z.object({
+    id: z.number().int(),
+    name: z.string(),
+    country: z.string(),
+    kind: z.enum(INSTITUTION_KINDS),
+  }),
+  history: z.array(auditEntry),
+});
+export type PetitionDetail = z.output<typeof petitionDetail>;
+
+export const registerInfo = z.object({
+  path: z.string(),
+  schemaVersion: z.number().int(),
+  counts: z.object({
+    petitions: z.number().int(),
+    students: z.number().int(),
+    institutions: z.number().int(),
+    courses: z.number().int(),
+    decisions: z.number().int(),
+    auditRows: z.number().int(),
+  }),
+});
+export type RegisterInfo = z.output<typeof registerInfo>;
