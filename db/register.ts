@@ -29,6 +29,8 @@ export interface OpenOptions {
   /** Who is recorded in the audit row when a new register is created. */
   actor?: string;
   now?: () => Date;
+  /** Refuse instead of creating a new register when the file does not exist (checks, backups). */
+  mustExist?: boolean;
 }
 
 /**
@@ -41,6 +43,7 @@ export function openRegister(file: string, options: OpenOptions = {}): Register 
   const migrations = options.migrations ?? readMigrations();
   const existing = statSync(full, { throwIfNoEntry: false });
   if (existing?.isDirectory()) throw new AppError('register_directory', 'error.register.directory', { path: full });
+  if (!existing && options.mustExist) throw new AppError('register_missing', 'error.register.missing', { path: full });
   if (existing && existing.size > 0) inspectExisting(full, migrations.length, options.nativeBinding);
 
   let sqlite: Database.Database;

@@ -3,6 +3,7 @@
 // cannot exist on one side only, and its input is parsed by the same schema everywhere.
 import { z } from 'zod';
 import type { ApiErrorBody } from './errors';
+import type { Language } from './i18n';
 import { petitionDetail, petitionInput, petitionRow, registerInfo } from './schemas';
 
 const id = z.number({ error: 'invalid.value' }).int().positive();
@@ -38,3 +39,14 @@ export function isCallName(name: unknown): name is CallName {
 
 /** What every transport returns: a value, or an error a person can read. */
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+/**
+ * What the Electron preload exposes as `window.boex`: one function per call, each taking the
+ * call's input and the language its error sentences should be in.
+ */
+export type PreloadApi = {
+  [N in CallName]: (input: CallInput<N>, lang: Language) => Promise<CallResult<CallOutput<N>>>;
+};
+
+/** The IPC channel of a call; the preload and the main process both derive it from here. */
+export const channelOf = (name: CallName): string => `boex:${name}`;

@@ -105,6 +105,7 @@ export const en = {
   'error.busy': 'The register is busy with another program. Wait a moment and try again.',
   'error.register.directory': 'The register path {{path}} is a folder. Choose a file, for example {{path}}/register.db.',
   'error.register.notRegister': 'The file {{path}} is not a BoEx register. Choose a register file, or a new file name to start a new register.',
+  'error.register.missing': 'There is no register at {{path}}. Check the path, or open the app to create a new register there.',
   'error.register.corrupt': 'The register {{path}} is damaged and was not opened or changed. Restore it from a backup.',
   'error.register.newer': 'The register {{path}} was written by a newer version of BoEx Register (schema {{found}}; this version knows {{known}}). Update BoEx Register to open it; the file was not changed.',
   'error.register.unreadable': 'The register {{path}} could not be opened: {{reason}}. Check the path and its permissions.',

@@ -105,6 +105,7 @@ export const nl: Record<MessageKey, string> = {
   'error.busy': 'Het register is bezet door een ander programma. Wacht even en probeer het opnieuw.',
   'error.register.directory': 'Het registerpad {{path}} is een map. Kies een bestand, bijvoorbeeld {{path}}/register.db.',
   'error.register.notRegister': 'Het bestand {{path}} is geen BoEx-register. Kies een registerbestand, of een nieuwe bestandsnaam om een nieuw register te beginnen.',
+  'error.register.missing': 'Er is geen register op {{path}}. Controleer het pad, of open de app om daar een nieuw register te maken.',
   'error.register.corrupt': 'Het register {{path}} is beschadigd en is niet geopend of gewijzigd. Zet een back-up terug.',
   'error.register.newer': 'Het register {{path}} is geschreven door een nieuwere versie van BoEx Register (schema {{found}}; deze versie kent {{known}}). Werk BoEx Register bij om het te openen; het bestand is niet gewijzigd.',
   'error.register.unreadable': 'Het register {{path}} kon niet worden geopend: {{reason}}. Controleer het pad en de rechten.',
