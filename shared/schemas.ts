@@ -78,8 +78,6 @@ export const petitionInput = z.object({
   motivation: optionalText(10_000),
 });
 export type PetitionInput = z.output<typeof petitionInput>;
-/** What a form holds before parsing: strings as typed. */
-export type PetitionDraft = z.input<typeof petitionInput>;
 
 export const petitionStatus = z.enum(PETITION_STATUSES);
 export const levelValue = z.literal(LEVELS);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { isLanguage, translate, type Language } from '../../shared/i18n';
 import type { ServiceContext } from '../services/context';
 import { dispatch } from '../services/dispatch';
+import { recordFault } from '../services/faults';
 import { CONTENT_SECURITY_POLICY, LANGUAGE_HEADER } from '../../shared/csp';
 
 /** Attachments travel as base64 inside the JSON body, so the limit is generous but bounded. */
@@ -50,7 +51,7 @@ export async function startBridge({ ctx, staticDir, port = 0 }: BridgeOptions): 
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      console.error(error);
+      recordFault(error);
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', translate('en', 'error.internal'));
     });
   });

@@ -5,6 +5,7 @@ import { api, isCallName, type CallResult } from '../../shared/api';
 import { AppError, type ApiErrorBody } from '../../shared/errors';
 import { isMessageKey, translate, type Language } from '../../shared/i18n';
 import type { ServiceContext } from './context';
+import { recordFault } from './faults';
 import { handlers } from './handlers';
 
 export function dispatch(ctx: ServiceContext, name: unknown, rawInput: unknown, lang: Language): CallResult<unknown> {
@@ -42,8 +43,7 @@ export function errorBody(error: unknown, lang: Language): ApiErrorBody {
     };
   }
   if (isBusy(error)) return fail('busy', translate(lang, 'error.busy')).error;
-  // A fault: the maintainer gets the stack on stderr, the user a sentence.
-  console.error(error);
+  recordFault(error);
   return fail('internal', translate(lang, 'error.internal')).error;
 }
 

@@ -127,6 +127,15 @@ export const en = {
   'invalid.tooLong': 'This is longer than the field allows; shorten it.',
   'invalid.value': 'This value is not valid here.',
 
+  'cli.check.register': 'Register',
+  'cli.check.schema': 'Schema version',
+  'cli.check.integrity': 'Integrity',
+  'cli.check.foreignKeys': 'Broken references',
+  'cli.unhealthy': 'The register {{path}} is damaged. Make a copy of it, then restore the newest backup.',
+  'cli.preview.ready': 'BoEx Register is running. Open this address in your browser (press Ctrl+C to stop):',
+  'cli.preview.stopped': 'The preview stopped and the register was closed.',
+  'cli.preview.building': 'Building the app for the browser…',
+  'cli.preview.portInUse': 'Port {{port}} is already in use. Choose another with --port, or leave --port out to take a free one.',
   'cli.healthy': 'The register {{path}} is healthy.',
 } as const;
 

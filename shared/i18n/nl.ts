@@ -127,5 +127,14 @@ export const nl: Record<MessageKey, string> = {
   'invalid.tooLong': 'Dit is langer dan het veld toestaat; kort het in.',
   'invalid.value': 'Deze waarde is hier niet geldig.',
 
+  'cli.check.register': 'Register',
+  'cli.check.schema': 'Schemaversie',
+  'cli.check.integrity': 'Integriteit',
+  'cli.check.foreignKeys': 'Verbroken verwijzingen',
+  'cli.unhealthy': 'Het register {{path}} is beschadigd. Maak er een kopie van en zet dan de nieuwste back-up terug.',
+  'cli.preview.ready': 'BoEx Register draait. Open dit adres in uw browser (Ctrl+C om te stoppen):',
+  'cli.preview.stopped': 'De preview is gestopt en het register is gesloten.',
+  'cli.preview.building': 'De app wordt voor de browser gebouwd…',
+  'cli.preview.portInUse': 'Poort {{port}} is al in gebruik. Kies een andere met --port, of laat --port weg om een vrije te nemen.',
   'cli.healthy': 'Het register {{path}} is in orde.',
 };

@@ -1,0 +1,78 @@
+// `boex`: the register's command line. Each command is a module with its own options; this file
+// only routes and turns every failure into a sentence and an exit code.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { check } from './check';
+import { cliLanguage, report, UsageError } from './output';
+import { preview } from './preview';
+
+interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(values: Record<string, string | boolean | Array<string | boolean> | undefined>, positionals: string[]): Promise<number>;
+}
+
+const common = { register: { type: 'string' }, lang: { type: 'string' } } as const;
+
+const commands: Record<string, Command> = {
+  check: {
+    summary: 'Report the schema version, integrity and counts of a register (exit 0 when healthy).',
+    usage: 'boex check --register FILE',
+    options: common,
+    run: (v) => check(required(v.register, '--register'), cliLanguage(v.lang as string | undefined)),
+  },
+  preview: {
+    summary: 'Serve the app to your browser on 127.0.0.1, with the register at FILE (created if missing).',
+    usage: 'boex preview --register FILE [--port N]',
+    options: { ...common, port: { type: 'string' } },
+    run: (v) => preview(required(v.register, '--register'), port(v.port as string | undefined), cliLanguage(v.lang as string | undefined)),
+  },
+};
+
+function help(): string {
+  const lines = ['Usage: boex <command> [options]', '', 'Commands:'];
+  for (const command of Object.values(commands)) lines.push(`  ${command.usage.padEnd(42)} ${command.summary}`);
+  lines.push('', 'Options for every command: --lang en|nl (messages in English or Dutch).', 'Run `boex <command> --help` for one command.');
+  return lines.join('\n');
+}
+
+function required(value: unknown, flag: string): string {
+  if (typeof value !== 'string' || value.length === 0) throw new UsageError(`Give ${flag}, for example ${flag} ./register.db.`);
+  return value;
+}
+
+function port(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError(`--port takes a number from 1 to 65535, not "${value}".`);
+  return n;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(help());
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`"${name}" is not a boex command. Run \`boex --help\` to see the commands.`);
+    return 64;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(`Usage: ${command.usage}\n\n${command.summary}`);
+    return 0;
+  }
+  try {
+    const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    return await command.run(values, positionals);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${(error as Error).message}\nUsage: ${command.usage}`);
+      return 64;
+    }
+    return report(error, cliLanguage(undefined));
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,66 @@
+import { AppShell, Group, SegmentedControl, Text, Title, Tooltip } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { isLanguage, LANGUAGES } from '../../shared/i18n';
+import { call } from './api/client';
+import { setLanguage } from './i18n';
+import { PetitionPage } from './petitions/PetitionPage';
+import { RegisterView } from './register/RegisterView';
+
+/**
+ * Routes live in the address's hash, so the same build works from file:// in Electron and from
+ * the preview, and a view (with its filters, later) can be returned to by its address.
+ */
+export function App() {
+  const { t, i18n } = useTranslation();
+  const info = useQuery({ queryKey: ['register.info'], queryFn: () => call('register.info', {}) });
+  const fileName = info.data?.path.split(/[\\/]/).pop();
+
+  return (
+    <Router hook={useHashLocation}>
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        {t('app.skipToContent')}
+      </a>
+      <AppShell header={{ height: 60 }} padding="lg">
+        <AppShell.Header>
+          <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Title order={1} size="h3" c="leiden.9">
+                {t('app.name')}
+              </Title>
+              <Text size="sm" c="dimmed" visibleFrom="md">
+                {t('app.tagline')}
+              </Text>
+            </Group>
+            <Group gap="md" wrap="nowrap">
+              {fileName && (
+                <Tooltip label={info.data?.path}>
+                  <Text size="sm" c="dimmed" aria-label={`${t('app.register')}: ${info.data?.path}`}>
+                    {fileName}
+                  </Text>
+                </Tooltip>
+              )}
+              <SegmentedControl
+                size="xs"
+                aria-label={t('app.language')}
+                value={i18n.language}
+                onChange={(value) => isLanguage(value) && setLanguage(value)}
+                data={LANGUAGES.map((lang) => ({ value: lang, label: lang.toUpperCase() }))}
+              />
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+          <Switch>
+            <Route path="/petitions/:id">{(params) => <PetitionPage id={Number(params.id)} />}</Route>
+            <Route>
+              <RegisterView />
+            </Route>
+          </Switch>
+        </AppShell.Main>
+      </AppShell>
+    </Router>
+  );
+}

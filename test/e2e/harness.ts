@@ -1,0 +1,99 @@
+// What every end-to-end test stands on: a real preview process serving a real register file in a
+// temporary folder, and Debian's Chromium driven by playwright-core.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const projectRoot = path.resolve(import.meta.dirname, '../..');
+export const screensDir = path.join(projectRoot, 'test-results', 'screens');
+
+export function tempRegisterPath(): string {
+  return path.join(mkdtempSync(path.join(os.tmpdir(), 'boex-e2e-')), 'register.db');
+}
+
+export interface Preview {
+  url: string;
+  origin: string;
+  process: ChildProcessWithoutNullStreams;
+  output(): string;
+  /** Interrupts the preview as a person would (Ctrl+C) and resolves with its exit code. */
+  stop(): Promise<number | null>;
+}
+
+export async function startPreview(register: string): Promise<Preview> {
+  const child = spawn(process.execPath, [path.join(projectRoot, 'bin/boex.js'), 'preview', '--register', register, '--lang', 'en'], {
+    cwd: projectRoot,
+    env: { ...process.env, BOEX_DEBUG: '' },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`preview did not print its address:\n${output}`)), 30_000);
+    const poll = setInterval(() => {
+      const match = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(output);
+      if (match?.[1]) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    }, 50);
+    child.once('exit', (code) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      reject(new Error(`preview exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    origin: new URL(url).origin,
+    process: child,
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        child.removeAllListeners('exit');
+        child.once('exit', (code) => resolve(code));
+        child.kill('SIGINT');
+      }),
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  // playwright starts Chromium headless with a fresh profile of its own.
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * A page that records every request leaving the preview's origin: the app must make none.
+ * A restarted preview listens on a new port; add its origin to allowedOrigins.
+ */
+export async function openPage(browser: Browser, origin: string) {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const allowedOrigins = new Set([origin]);
+  const foreignRequests: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!allowedOrigins.has(url.origin) && url.protocol !== 'data:' && url.protocol !== 'blob:') foreignRequests.push(url.href);
+  });
+  return { page, foreignRequests, allowedOrigins };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screensDir, { recursive: true });
+  await page.screenshot({ path: path.join(screensDir, `${name}.png`), fullPage: true });
+}
