@@ -4,7 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { ipcMain, type BrowserWindow, type WebFrameMain } from 'electron';
 import { CALL_NAMES, channelOf, type CallResult } from '../shared/api';
-import { isLanguage, type Language } from '../shared/i18n';
+import { isLanguage, translate } from '../shared/i18n';
 import type { ServiceContext } from './services/context';
 import { dispatch } from './services/dispatch';
 
@@ -14,11 +14,6 @@ export interface TrustedRenderer {
   indexHtml: string;
 }
 
-// Belongs in the shared catalogue as 'error.forbidden'; kept here until it is added there.
-const FORBIDDEN: Record<Language, string> = {
-  en: 'This page is not allowed to use the register. Close it and work in the BoEx Register window.',
-  nl: 'Deze pagina mag het register niet gebruiken. Sluit haar en werk in het venster van BoEx Register.',
-};
 
 export function registerIpc(ctx: ServiceContext, trusted: TrustedRenderer): void {
   const page = pathToFileURL(trusted.indexHtml).href;
@@ -26,7 +21,7 @@ export function registerIpc(ctx: ServiceContext, trusted: TrustedRenderer): void
     ipcMain.handle(channelOf(name), (event, rawInput: unknown, rawLang: unknown): CallResult<unknown> => {
       const lang = isLanguage(rawLang) ? rawLang : 'en';
       if (!isTrustedFrame(event.senderFrame, trusted.window(), page)) {
-        return { ok: false, error: { code: 'forbidden', message: FORBIDDEN[lang] } };
+        return { ok: false, error: { code: 'forbidden', message: translate(lang, 'error.forbidden') } };
       }
       return dispatch(ctx, name, rawInput, lang);
     });

@@ -2,20 +2,8 @@
 // the checklist: isolated sandboxed renderers, a strict CSP, no remote content, no navigation, no
 // new windows, no permissions.
 import { shell, type Session, type WebContents, type WebPreferences } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
-/** Mantine writes its styles inline, hence 'unsafe-inline' for styles; scripts only from the app itself. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 /** The only sites a link may open, in the person's own browser: the university's (regulations, course pages). */
 const EXTERNAL_HOSTS = ['leidenuniv.nl', 'universiteitleiden.nl'];

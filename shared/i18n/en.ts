@@ -102,6 +102,7 @@ export const en = {
   'error.unknownCall': 'BoEx Register does not know the request "{{name}}". Update the app so both its parts are the same version.',
   'error.unreachable': 'BoEx Register could not reach its register. Check that the preview is still running, then reload the page.',
   'error.unauthorized': 'This page is not allowed to use the register. Open the address that "npm run preview" printed, including its token.',
+  'error.forbidden': 'This page is not allowed to use the register. Close it and work in the BoEx Register window.',
   'error.busy': 'The register is busy with another program. Wait a moment and try again.',
   'error.register.directory': 'The register path {{path}} is a folder. Choose a file, for example {{path}}/register.db.',
   'error.register.notRegister': 'The file {{path}} is not a BoEx register. Choose a register file, or a new file name to start a new register.',

@@ -102,6 +102,7 @@ export const nl: Record<MessageKey, string> = {
   'error.unknownCall': 'BoEx Register kent het verzoek "{{name}}" niet. Werk de app bij zodat beide delen dezelfde versie hebben.',
   'error.unreachable': 'BoEx Register kan zijn register niet bereiken. Controleer of de preview nog draait en laad de pagina opnieuw.',
   'error.unauthorized': 'Deze pagina mag het register niet gebruiken. Open het adres dat "npm run preview" toonde, met het token erin.',
+  'error.forbidden': 'Deze pagina mag het register niet gebruiken. Sluit haar en werk in het venster van BoEx Register.',
   'error.busy': 'Het register is bezet door een ander programma. Wacht even en probeer het opnieuw.',
   'error.register.directory': 'Het registerpad {{path}} is een map. Kies een bestand, bijvoorbeeld {{path}}/register.db.',
   'error.register.notRegister': 'Het bestand {{path}} is geen BoEx-register. Kies een registerbestand, of een nieuwe bestandsnaam om een nieuw register te beginnen.',
