@@ -1,5 +1,5 @@
 // Opening a register file: the one door every process (Electron, preview, CLI, tests) goes through.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -36,7 +36,7 @@ export interface OpenOptions {
 /**
  * Opens a register, creating it when the path does not exist yet. A file that is not a register,
  * is damaged, or comes from a newer version is refused with a sentence and left untouched: it is
- * inspected through a read-only connection before anything is written.
+ * inspected through a connection that only reads before anything is written.
  */
 export function openRegister(file: string, options: OpenOptions = {}): Register {
   const full = path.resolve(file);
@@ -64,10 +64,22 @@ export function openRegister(file: string, options: OpenOptions = {}): Register 
 }
 
 function inspectExisting(file: string, knownVersion: number, nativeBinding: string | undefined): void {
-  if (!hasSqliteHeader(file)) throw new AppError('register_not_register', 'error.register.notRegister', { path: file });
+  let header: Buffer;
+  try {
+    header = readHeader(file);
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  if (header.toString('latin1', 0, SQLITE_HEADER.length) !== SQLITE_HEADER) {
+    throw new AppError('register_not_register', 'error.register.notRegister', { path: file });
+  }
+  // A read-only connection to a WAL file creates -wal and -shm beside it and cannot remove them, so
+  // a refused file would be left with two new files. When no -wal exists there is nothing to
+  // checkpoint, and a read-write connection that only reads removes both itself on close.
+  const walWithoutLog = header[18] === 2 && !existsSync(`${file}-wal`);
   let probe: Database.Database;
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    probe = new Database(file, { readonly: !walWithoutLog, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (error) {
     throw unreadable(file, error);
   }
@@ -95,12 +107,13 @@ function inspectExisting(file: string, knownVersion: number, nativeBinding: stri
   }
 }
 
-function hasSqliteHeader(file: string): boolean {
+/** The first bytes of the file: the magic string, then (byte 18) 2 when the file is in WAL mode. */
+function readHeader(file: string): Buffer {
   const fd = openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(SQLITE_HEADER.length);
+    const buffer = Buffer.alloc(20);
     const read = readSync(fd, buffer, 0, buffer.length, 0);
-    return read === buffer.length && buffer.toString('latin1') === SQLITE_HEADER;
+    return buffer.subarray(0, read);
   } finally {
     closeSync(fd);
   }

@@ -22,7 +22,7 @@ import {
   MEETING_STATUSES,
   PETITION_STATUSES,
 } from '../shared/domain';
-import { INSTITUTION_KINDS, LEVELS } from '../shared/rules';
+import { INSTITUTION_KINDS, LEVELS, SEVERITIES } from '../shared/rules';
 
 /** CHECK (column IN (...)) from one of the domain's closed sets. */
 function oneOf(column: AnySQLiteColumn, values: readonly (string | number)[]): SQL {
@@ -118,11 +118,19 @@ export const petitions = sqliteTable(
     submittedOn: text('submitted_on').notNull(),
     motivation: text('motivation').notNull().default(''),
     status: text('status', { enum: PETITION_STATUSES }).notNull().default('submitted'),
+    /**
+     * The most severe finding of the rules module, stored so the register can show and filter it
+     * without running the rules for every row; recomputed for all of a student's petitions in the
+     * same transaction as any change that can alter it (caps and duplicates span petitions).
+     */
+    findingSeverity: text('finding_severity', { enum: SEVERITIES }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('petitions_submitted_idx').on(t.submittedOn, t.id),
+    index('petitions_finding_severity_idx').on(t.findingSeverity),
+    check('petitions_finding_severity_known', sql`${t.findingSeverity} IS NULL OR ${oneOf(t.findingSeverity, SEVERITIES)}`),
     index('petitions_status_idx').on(t.status, t.submittedOn),
     index('petitions_student_idx').on(t.studentId),
     index('petitions_course_idx').on(t.courseId),

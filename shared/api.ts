@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { ApiErrorBody } from './errors';
 import type { Language } from './i18n';
-import { petitionDetail, petitionInput, petitionRow, registerInfo } from './schemas';
+import { petitionDetail, petitionInput, petitionRow, registerInfo, rulesContext, studentNumberField } from './schemas';
 
 const id = z.number({ error: 'invalid.value' }).int().positive();
 
@@ -25,6 +25,7 @@ export const api = {
   'petitions.create': call(petitionInput, petitionDetail),
   'petitions.update': call(petitionInput.extend({ id }), petitionDetail),
   'petitions.withdraw': call(z.object({ id }), petitionDetail),
+  'students.rulesContext': call(z.object({ studentNumber: studentNumberField, exceptPetitionId: id.optional() }), rulesContext),
 } as const;
 
 export type Api = typeof api;

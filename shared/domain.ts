@@ -26,3 +26,11 @@ export const ATTACHMENT_KINDS = ['course_description', 'hbo_form', 'transcript',
 
 /** Student numbers at Leiden: the letter s and seven digits. */
 export const STUDENT_NUMBER_PATTERN = /^s\d{7}$/;
+
+/**
+ * A course is its institution and code; institutions are matched regardless of case. The rules
+ * module compares courses by this key, in the form (before the course exists) and in the register.
+ */
+export function courseKey(institution: string, code: string): string {
+  return `${institution.trim().toLowerCase()}\n${code.trim()}`;
+}

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { PETITION_STATUSES, STUDENT_NUMBER_PATTERN } from './domain';
 import type { MessageKey } from './i18n';
-import { INSTITUTION_KINDS, LEVELS, isCalendarDate, parseLevel, type Level } from './rules';
+import { INSTITUTION_KINDS, LEVELS, SEVERITIES, isCalendarDate, parseLevel, type Level } from './rules';
 
 const key = (k: MessageKey) => ({ error: k });
 
@@ -82,6 +82,21 @@ export type PetitionInput = z.output<typeof petitionInput>;
 export const petitionStatus = z.enum(PETITION_STATUSES);
 export const levelValue = z.literal(LEVELS);
 
+export const finding = z.object({
+  rule: z.string(),
+  severity: z.enum(SEVERITIES),
+  message: z.object({ en: z.string(), nl: z.string() }),
+});
+
+/** What the form needs to run the rules live: the student as the register knows them, and their other petitions. */
+export const rulesContext = z.object({
+  student: z.object({ givenName: z.string(), familyName: z.string(), email: z.string() }).nullable(),
+  otherPetitions: z.array(
+    z.object({ courseId: z.string(), ec: z.number(), level: levelValue, standing: z.enum(['approved', 'pending']) }),
+  ),
+});
+export type RulesContext = z.output<typeof rulesContext>;
+
 export const petitionRow = z.object({
   id: z.number().int(),
   studentNumber: z.string(),
@@ -94,6 +109,8 @@ export const petitionRow = z.object({
   level: levelValue,
   status: petitionStatus,
   submittedOn: z.string(),
+  /** The most severe finding of the rules, or null when the petition breaks nothing. */
+  findingSeverity: z.enum(SEVERITIES).nullable(),
 });
 export type PetitionRow = z.output<typeof petitionRow>;
 
@@ -137,6 +154,7 @@ export const petitionDetail = z.object({
     country: z.string(),
     kind: z.enum(INSTITUTION_KINDS),
   }),
+  findings: z.array(finding),
   history: z.array(auditEntry),
 });
 export type PetitionDetail = z.output<typeof petitionDetail>;

@@ -174,16 +174,19 @@ CREATE TABLE `petitions` (
 	`submitted_on` text NOT NULL,
 	`motivation` text DEFAULT '' NOT NULL,
 	`status` text DEFAULT 'submitted' NOT NULL,
+	`finding_severity` text,
 	`created_at` text NOT NULL,
 	`updated_at` text NOT NULL,
 	FOREIGN KEY (`student_id`) REFERENCES `students`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`course_id`) REFERENCES `courses`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "petitions_finding_severity_known" CHECK("petitions"."finding_severity" IS NULL OR "petitions"."finding_severity" IN ('error', 'warning', 'info')),
 	CONSTRAINT "petitions_status_known" CHECK("petitions"."status" IN ('draft', 'submitted', 'in_progress', 'rejected', 'approved', 'external_approved', 'withdrawn')),
 	CONSTRAINT "petitions_submitted_on_date" CHECK(date("petitions"."submitted_on") IS "petitions"."submitted_on"),
 	CONSTRAINT "petitions_course_start_date" CHECK("petitions"."course_start_date" IS NULL OR date("petitions"."course_start_date") IS "petitions"."course_start_date")
 );
 --> statement-breakpoint
 CREATE INDEX `petitions_submitted_idx` ON `petitions` (`submitted_on`,`id`);--> statement-breakpoint
+CREATE INDEX `petitions_finding_severity_idx` ON `petitions` (`finding_severity`);--> statement-breakpoint
 CREATE INDEX `petitions_status_idx` ON `petitions` (`status`,`submitted_on`);--> statement-breakpoint
 CREATE INDEX `petitions_student_idx` ON `petitions` (`student_id`);--> statement-breakpoint
 CREATE INDEX `petitions_course_idx` ON `petitions` (`course_id`);--> statement-breakpoint

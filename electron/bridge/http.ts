@@ -59,7 +59,7 @@ export async function startBridge({ ctx, staticDir, port = 0 }: BridgeOptions): 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.headers.host !== origin) return send(res, 421, 'text/plain; charset=utf-8', 'Misdirected request');
     const url = new URL(req.url ?? '/', `http://${origin}`);
-    if (url.pathname.startsWith('/api/')) return handleCall(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (url.pathname.startsWith('/api/')) return handleCall(req, res, decodePath(url.pathname.slice(5)));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     return serveStatic(res, url.pathname);
   }
@@ -89,7 +89,7 @@ export async function startBridge({ ctx, staticDir, port = 0 }: BridgeOptions): 
   }
 
   async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
-    const requested = path.resolve(root, `.${path.posix.normalize(decodeURIComponent(pathname))}`);
+    const requested = path.resolve(root, `.${path.posix.normalize(decodePath(pathname))}`);
     const inside = requested === root || requested.startsWith(root + path.sep);
     const file = inside && (await isFile(requested)) ? requested : path.join(root, 'index.html');
     const type = MEDIA_TYPES[path.extname(file)] ?? 'application/octet-stream';
@@ -115,6 +115,15 @@ export async function startBridge({ ctx, staticDir, port = 0 }: BridgeOptions): 
   };
 }
 
+/** A malformed escape (%E0%A4%A) is a bad address, not a fault: keep it as typed, so it matches nothing. */
+function decodePath(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 async function isFile(file: string): Promise<boolean> {
   return (await stat(file).catch(() => null))?.isFile() ?? false;
 }
@@ -125,10 +134,11 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      // Read on and drop the rest rather than destroy the socket: a destroyed socket takes the
+      // 413 reply with it, and the client sees only a reset connection.
+      chunks.length = 0;
+      resolve(null);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);

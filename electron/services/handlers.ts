@@ -5,6 +5,7 @@ import type { Api, CallName } from '../../shared/api';
 import type { ServiceContext } from './context';
 import { createPetition, getPetition, listPetitions, updatePetition, withdrawPetition } from './petitions';
 import { registerInfo } from './register-info';
+import { rulesContext } from './students';
 
 export type Handlers = {
   [N in CallName]: (ctx: ServiceContext, input: z.output<Api[N]['input']>) => z.input<Api[N]['output']>;
@@ -17,4 +18,5 @@ export const handlers: Handlers = {
   'petitions.create': createPetition,
   'petitions.update': updatePetition,
   'petitions.withdraw': withdrawPetition,
+  'students.rulesContext': rulesContext,
 };

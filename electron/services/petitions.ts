@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors';
 import { parseLevel } from '../../shared/rules';
 import type { PetitionDetail, PetitionInput, PetitionRow } from '../../shared/schemas';
 import { historyOf, writeAudit } from './audit';
+import { findingsOf, refreshFindings, refreshFindingsForCourse } from './findings';
 import type { ServiceContext } from './context';
 
 type Tx = Parameters<Parameters<RegisterDb['transaction']>[0]>[0];
@@ -31,6 +32,7 @@ export function listPetitions(ctx: ServiceContext, query: { limit: number; offse
       level: courses.level,
       status: petitions.status,
       submittedOn: petitions.submittedOn,
+      findingSeverity: petitions.findingSeverity,
     })
     .from(petitions)
     .innerJoin(students, eq(students.id, petitions.studentId))
@@ -76,6 +78,7 @@ export function getPetition(ctx: ServiceContext, { id }: { id: number }): Petiti
     student: { id: s.id, studentNumber: s.studentNumber, givenName: s.givenName, familyName: s.familyName, email: s.email },
     course: { id: c.id, code: c.code, title: c.title, ec: c.ec, level: parseLevel(c.level), honours: c.honours },
     institution: { id: i.id, name: i.name, country: i.country, kind: i.kind },
+    findings: findingsOf(db, s.id, p.id),
     history: historyOf(db, 'petition', p.id),
   };
 }
@@ -101,6 +104,7 @@ export function createPetition(ctx: ServiceContext, input: PetitionInput): Petit
         .returning({ id: petitions.id })
         .get();
       writeAudit(tx, ctx, { action: 'create', entity: 'petition', entityId: created.id, before: null, after: snapshot(input, 'submitted') });
+      refreshFindings(tx, studentId);
       return created.id;
     },
     { behavior: 'immediate' },
@@ -135,6 +139,8 @@ export function updatePetition(ctx: ServiceContext, input: PetitionInput & { id:
         before: snapshotOf(current),
         after: snapshot(input, current.status),
       });
+      refreshFindings(tx, studentId);
+      if (studentId !== current.student.id) refreshFindings(tx, current.student.id);
     },
     { behavior: 'immediate' },
   );
@@ -156,6 +162,7 @@ export function withdrawPetition(ctx: ServiceContext, { id }: { id: number }): P
         before: { status: current.status },
         after: { status: 'withdrawn' },
       });
+      refreshFindings(tx, current.student.id);
     },
     { behavior: 'immediate' },
   );
@@ -255,6 +262,7 @@ function courseFor(tx: Tx, ctx: ServiceContext, input: PetitionInput): number {
   if (JSON.stringify(before) !== JSON.stringify(fields)) {
     tx.update(courses).set({ ...fields, updatedAt: now }).where(eq(courses.id, found.id)).run();
     writeAudit(tx, ctx, { action: 'update', entity: 'course', entityId: found.id, before, after: fields });
+    refreshFindingsForCourse(tx, found.id);
   }
   return found.id;
 }

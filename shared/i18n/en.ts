@@ -27,6 +27,16 @@ export const en = {
   'column.status': 'Status',
   'column.submittedOn': 'Submitted',
 
+  'severity.error': 'Error',
+  'severity.warning': 'Warning',
+  'severity.info': 'Note',
+  'findings.title': 'Rule findings',
+  'findings.none': 'This petition breaks none of the procedure\'s rules.',
+  'findings.incomplete': 'The rules are checked as soon as the institution kind, EC, level and submission date are filled in.',
+  'findings.live': 'Checked as you type; the register checks again when you save.',
+  'findings.knownStudent': 'Known student: {{name}}, with {{count}} other open or approved petitions.',
+  'column.findings': 'Findings',
+
   'field.studentNumber': 'Student number',
   'field.studentNumber.hint': 'The letter s and seven digits, e.g. s1234567',
   'field.givenName': 'Given name',

@@ -27,6 +27,16 @@ export const nl: Record<MessageKey, string> = {
   'column.status': 'Status',
   'column.submittedOn': 'Ingediend',
 
+  'severity.error': 'Fout',
+  'severity.warning': 'Waarschuwing',
+  'severity.info': 'Opmerking',
+  'findings.title': 'Toetsing aan de regels',
+  'findings.none': 'Dit verzoek is in strijd met geen enkele regel van de procedure.',
+  'findings.incomplete': 'De regels worden getoetst zodra soort instelling, EC, niveau en indieningsdatum zijn ingevuld.',
+  'findings.live': 'Getoetst terwijl u typt; het register toetst opnieuw bij opslaan.',
+  'findings.knownStudent': 'Bekende student: {{name}}, met {{count}} andere lopende of goedgekeurde verzoeken.',
+  'column.findings': 'Toetsing',
+
   'field.studentNumber': 'Studentnummer',
   'field.studentNumber.hint': 'De letter s en zeven cijfers, bijv. s1234567',
   'field.givenName': 'Voornaam',

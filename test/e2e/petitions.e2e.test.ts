@@ -92,13 +92,40 @@ describe('petitions in the browser', () => {
     await containsText(row, 'Machine Learning for Creative Media');
     await containsText(row, '7.5');
     await containsText(row, 'Submitted');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await screenshot(page, 'register');
     await page.reload();
     await containsText(page.getByRole('row').filter({ hasText: 's2345678' }), 'Delft University of Technology');
   });
 
+  it('shows the rules\' findings live in the form, and the most severe one in the register', async () => {
+    await page.getByRole('button', { name: 'New petition' }).click();
+    await fillPetition(page, {
+      ...zoe,
+      Institution: 'Willem de Kooning Academy',
+      'Institution kind': 'University of applied sciences (HBO)',
+      'Course code': 'WDK-SND1',
+      'Course title': 'Sound Sculpture',
+      EC: '4',
+      Level: '200 (introductory)',
+      'Start date': '2026-09-01',
+    });
+    const form = page.getByRole('dialog');
+    await visible(form.getByText('Known student: Zoë Nguyễn, with 1 other open or approved petitions.'));
+    for (const rule of ['level.introductory', 'cap.introductory', 'hbo.form', 'timing.late']) {
+      await visible(form.locator(`[data-rule="${rule}"]`));
+    }
+    await containsText(form.locator('[data-rule="cap.introductory"]'), 'more than the limit of 3 EC');
+    await screenshot(page, 'petition-form-findings');
+    await page.getByRole('button', { name: 'Save petition' }).click();
+    await visible(page.getByText('Petition of Zoë Nguyễn saved.'));
+    await containsText(page.getByRole('row').filter({ hasText: 'Sound Sculpture' }), 'Error');
+    await containsText(page.getByRole('row').filter({ hasText: 'Machine Learning for Creative Media' }), 'Note');
+  });
+
   it('opens, edits and withdraws the petition, and shows its history', async () => {
-    await page.getByRole('link', { name: 's2345678' }).click();
+    await page.getByRole('row').filter({ hasText: 'Machine Learning for Creative Media' }).getByRole('link').click();
+    await visible(page.locator('[data-rule="ec.half"]'));
     await visible(page.getByRole('heading', { name: 'Petition of Zoë Nguyễn' }));
     await page.getByRole('button', { name: 'Edit petition' }).click();
     await page.getByRole('textbox', { name: 'Motivation', exact: true }).fill('Prepares my graduation project on generative sound and music.');
@@ -133,11 +160,11 @@ describe('petitions in the browser', () => {
     preview = await startPreview(register);
     allowedOrigins.add(preview.origin);
     await page.goto(preview.url);
-    await containsText(page.getByRole('row').filter({ hasText: 's2345678' }), 'Withdrawn');
+    await containsText(page.getByRole('row').filter({ hasText: 'Machine Learning for Creative Media' }), 'Withdrawn');
 
     const check = execFileSync(process.execPath, [path.join(projectRoot, 'bin/boex.js'), 'check', '--register', register], { encoding: 'utf8' });
     expect(check).toContain('Integrity: ok');
-    expect(check).toMatch(/petitions\s+1/);
+    expect(check).toMatch(/petitions\s+2/);
     expect(check).toContain('is healthy');
   });
 

@@ -11,6 +11,7 @@ import { INSTITUTION_KINDS, LEVELS } from '../../../shared/rules';
 import { petitionInput, type PetitionDetail, type PetitionInput } from '../../../shared/schemas';
 import { ApiError, call } from '../api/client';
 import { i18n } from '../i18n';
+import { LiveFindings } from './LiveFindings';
 
 interface Props {
   opened: boolean;
@@ -20,18 +21,18 @@ interface Props {
 }
 
 /** What the fields hold while the user types: text (and one tick box), parsed by the schema on submit. */
-type FormValues = { [K in keyof PetitionInput]: K extends 'honours' ? boolean : string };
+export type PetitionFormValues = { [K in keyof PetitionInput]: K extends 'honours' ? boolean : string };
 
 // The schema's preprocessors accept the form's text ("7,5", "400", ""), so the form's values are
 // valid schema input even though zod's static input type is narrower.
-const resolver = zodResolver(petitionInput) as unknown as Resolver<FormValues, unknown, PetitionInput>;
+const resolver = zodResolver(petitionInput) as unknown as Resolver<PetitionFormValues, unknown, PetitionInput>;
 
 function today(): string {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-function valuesOf(p: PetitionDetail | undefined): FormValues {
+function valuesOf(p: PetitionDetail | undefined): PetitionFormValues {
   return {
     studentNumber: p?.student.studentNumber ?? '',
     givenName: p?.student.givenName ?? '',
@@ -60,13 +61,13 @@ function sentence(message: string | undefined): string | undefined {
 export function PetitionFormModal({ opened, onClose, petition }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const form = useForm<FormValues, unknown, PetitionInput>({
+  const form = useForm<PetitionFormValues, unknown, PetitionInput>({
     resolver,
     defaultValues: valuesOf(petition),
     mode: 'onTouched',
   });
   const { register, control, handleSubmit, setError, reset, formState } = form;
-  const error = (name: FieldPath<FormValues>) => sentence(formState.errors[name]?.message);
+  const error = (name: FieldPath<PetitionFormValues>) => sentence(formState.errors[name]?.message);
 
   useEffect(() => {
     if (opened) reset(valuesOf(petition));
@@ -88,7 +89,7 @@ export function PetitionFormModal({ opened, onClose, petition }: Props) {
         let first = true;
         for (const [field, message] of Object.entries(failure.fields)) {
           if (field in valuesOf(undefined)) {
-            setError(field as FieldPath<FormValues>, { message }, { shouldFocus: first });
+            setError(field as FieldPath<PetitionFormValues>, { message }, { shouldFocus: first });
             first = false;
           }
         }
@@ -163,6 +164,8 @@ export function PetitionFormModal({ opened, onClose, petition }: Props) {
             />
             <Textarea mt="sm" label={t('field.motivation')} autosize minRows={3} maxRows={10} {...register('motivation')} error={error('motivation')} />
           </Fieldset>
+
+          <LiveFindings control={control} exceptPetitionId={petition?.id} />
 
           {formError && (
             <div role="alert" style={{ color: 'var(--mantine-color-red-7)' }}>

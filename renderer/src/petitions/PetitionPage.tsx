@@ -11,6 +11,7 @@ import type { AuditEntry, PetitionDetail } from '../../../shared/schemas';
 import { call } from '../api/client';
 import { formatDate, formatEc, formatMoment } from '../format';
 import { currentLanguage } from '../i18n';
+import { FindingsList } from './Findings';
 import { PetitionFormModal } from './PetitionFormModal';
 import { StatusBadge } from './StatusBadge';
 
@@ -53,6 +54,12 @@ export function PetitionPage({ id }: { id: number }) {
             </Group>
           </Group>
           <Facts petition={petition.data} />
+          <Paper withBorder p="md">
+            <Title order={3} size="h5" mb="sm">
+              {t('findings.title')}
+            </Title>
+            <FindingsList findings={petition.data.findings} />
+          </Paper>
           <History entries={petition.data.history} />
           <PetitionFormModal opened={editing} onClose={edit.close} petition={petition.data} />
           <WithdrawDialog opened={confirming} onClose={confirm.close} petition={petition.data} />

@@ -9,6 +9,7 @@ import { call } from '../api/client';
 import { formatDate, formatEc } from '../format';
 import { currentLanguage } from '../i18n';
 import { PetitionFormModal } from '../petitions/PetitionFormModal';
+import { SeverityBadge } from '../petitions/Findings';
 import { StatusBadge } from '../petitions/StatusBadge';
 
 const features = tableFeatures({});
@@ -42,6 +43,13 @@ export function RegisterView() {
     helper.accessor('institution', { header: () => t('column.institution') }),
     helper.accessor('ec', { header: () => t('column.ec'), cell: (c) => formatEc(c.getValue(), lang) }),
     helper.accessor('level', { header: () => t('column.level'), cell: (c) => t(`level.${c.getValue()}`) }),
+    helper.accessor('findingSeverity', {
+      header: () => t('column.findings'),
+      cell: (c) => {
+        const severity = c.getValue();
+        return severity ? <SeverityBadge severity={severity} /> : null;
+      },
+    }),
     helper.accessor('status', { header: () => t('column.status'), cell: (c) => <StatusBadge status={c.getValue()} /> }),
     helper.accessor('submittedOn', { header: () => t('column.submittedOn'), cell: (c) => formatDate(c.getValue(), lang) }),
   ]);
