@@ -6,6 +6,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
+    env: { BOEX_CHECK_OUTPUT: '1' },
     pool: 'forks',
   },
 });

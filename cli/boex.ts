@@ -1,9 +1,12 @@
 // `boex`: the register's command line. Each command is a module with its own options; this file
 // only routes and turns every failure into a sentence and an exit code.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { bench } from './bench';
 import { check } from './check';
+import { importCsv } from './import';
 import { cliLanguage, report, UsageError } from './output';
 import { preview } from './preview';
+import { seed } from './seed';
 
 interface Command {
   summary: string;
@@ -21,11 +24,29 @@ const commands: Record<string, Command> = {
     options: common,
     run: (v) => check(required(v.register, '--register'), cliLanguage(v.lang as string | undefined)),
   },
+  import: {
+    summary: 'Import petitions from a CSV file: all rows or none; rows already in the register are skipped.',
+    usage: 'boex import --register FILE petitions.csv',
+    options: common,
+    run: (v, positionals) => importCsv(required(v.register, '--register'), csvFile(positionals), cliLanguage(v.lang as string | undefined)),
+  },
   preview: {
     summary: 'Serve the app to your browser on 127.0.0.1, with the register at FILE (created if missing).',
     usage: 'boex preview --register FILE [--port N]',
     options: { ...common, port: { type: 'string' } },
     run: (v) => preview(required(v.register, '--register'), port(v.port as string | undefined), cliLanguage(v.lang as string | undefined)),
+  },
+  seed: {
+    summary: 'Fill a register with N realistic synthetic petitions (for benchmarks and trying the app).',
+    usage: 'boex seed --register FILE --petitions N',
+    options: { ...common, petitions: { type: 'string' } },
+    run: (v) => seed(required(v.register, '--register'), count(v.petitions as string | undefined, '--petitions'), cliLanguage(v.lang as string | undefined)),
+  },
+  bench: {
+    summary: "Measure the register's calls (median, p95) beside the same SQL run raw.",
+    usage: 'boex bench --register FILE [--runs N]',
+    options: { ...common, runs: { type: 'string' } },
+    run: (v) => bench(required(v.register, '--register'), v.runs === undefined ? 50 : count(v.runs as string, '--runs'), cliLanguage(v.lang as string | undefined)),
   },
 };
 
@@ -39,6 +60,18 @@ function help(): string {
 function required(value: unknown, flag: string): string {
   if (typeof value !== 'string' || value.length === 0) throw new UsageError(`Give ${flag}, for example ${flag} ./register.db.`);
   return value;
+}
+
+function count(value: string | undefined, flag: string): number {
+  const n = Number(value);
+  if (value === undefined || !Number.isInteger(n) || n < 1 || n > 10_000_000) throw new UsageError(`${flag} takes a whole number from 1 to 10,000,000.`);
+  return n;
+}
+
+function csvFile(positionals: string[]): string {
+  const [file, ...more] = positionals;
+  if (file === undefined || more.length > 0) throw new UsageError('Give one CSV file to import, for example petitions.csv.');
+  return file;
 }
 
 function port(value: string | undefined): number {

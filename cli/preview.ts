@@ -13,6 +13,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const rendererDir = path.join(root, 'dist', 'renderer');
 
 export async function preview(file: string, port: number, lang: Language): Promise<number> {
+  // The preview is where the UI is developed and tested: check every answer against the contract.
+  process.env.BOEX_CHECK_OUTPUT ??= '1';
   await buildRendererIfStale(lang);
   let register;
   try {

@@ -55,6 +55,8 @@ export function openRegister(file: string, options: OpenOptions = {}): Register 
   try {
     configure(sqlite);
     const schemaVersion = migrate(sqlite, full, migrations, options);
+    // Keeps the planner's statistics fresh enough to choose the register's indexes; cheap when nothing changed.
+    sqlite.pragma('optimize = 0x10002');
     const db = drizzle({ client: sqlite, schema });
     return { path: full, sqlite, db, schemaVersion, close: () => sqlite.close() };
   } catch (error) {

@@ -51,7 +51,8 @@ export const students = sqliteTable(
   },
   (t) => [
     uniqueIndex('students_student_number_unique').on(t.studentNumber),
-    index('students_family_name_idx').on(t.familyName),
+    // The register sorts by name without regard to case.
+    index('students_name_sort_idx').on(sql`${t.familyName} COLLATE NOCASE`, sql`${t.givenName} COLLATE NOCASE`),
     check('students_student_number_form', sql`${t.studentNumber} GLOB 's[0-9][0-9][0-9][0-9][0-9][0-9][0-9]'`),
     check('students_names_present', sql`length(trim(${t.givenName})) > 0 AND length(trim(${t.familyName})) > 0`),
   ],
@@ -69,6 +70,7 @@ export const institutions = sqliteTable(
   },
   (t) => [
     uniqueIndex('institutions_name_unique').on(t.name),
+    index('institutions_name_sort_idx').on(sql`${t.name} COLLATE NOCASE`),
     check('institutions_kind_known', oneOf(t.kind, INSTITUTION_KINDS)),
     check('institutions_name_present', sql`length(trim(${t.name})) > 0`),
   ],
@@ -96,7 +98,8 @@ export const courses = sqliteTable(
   },
   (t) => [
     uniqueIndex('courses_institution_code_unique').on(t.institutionId, t.code),
-    index('courses_title_idx').on(t.title),
+    index('courses_title_sort_idx').on(sql`${t.title} COLLATE NOCASE`),
+    index('courses_ec_idx').on(t.ec),
     check('courses_ec_positive', sql`${t.ec} > 0 AND ${t.ec} <= 60`),
     check('courses_level_known', oneOf(t.level, LEVELS)),
     check('courses_code_present', sql`length(trim(${t.code})) > 0`),
@@ -129,7 +132,7 @@ export const petitions = sqliteTable(
   },
   (t) => [
     index('petitions_submitted_idx').on(t.submittedOn, t.id),
-    index('petitions_finding_severity_idx').on(t.findingSeverity),
+    index('petitions_finding_severity_idx').on(t.findingSeverity, t.submittedOn),
     check('petitions_finding_severity_known', sql`${t.findingSeverity} IS NULL OR ${oneOf(t.findingSeverity, SEVERITIES)}`),
     index('petitions_status_idx').on(t.status, t.submittedOn),
     index('petitions_student_idx').on(t.studentId),

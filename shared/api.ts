@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import type { ApiErrorBody } from './errors';
 import type { Language } from './i18n';
-import { petitionDetail, petitionInput, petitionRow, registerInfo, rulesContext, studentNumberField } from './schemas';
+import { LANGUAGES } from './i18n';
+import { petitionDetail, petitionInput, petitionListQuery, petitionRow, registerInfo, rulesContext, studentDetail, studentNumberField } from './schemas';
 
 const id = z.number({ error: 'invalid.value' }).int().positive();
 
@@ -12,20 +13,47 @@ function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
 
+/**
+ * A CSV import: the file's text and name, and the language of the problem sentences the preview
+ * lists. The length cap only guards the transport (the HTTP bridge takes 64 MB); the import's own
+ * limit of 10 MB is checked by the service, which can then tell the file's size.
+ */
+const importFile = z.object({
+  csv: z.string().max(64 * 1024 * 1024, { error: 'invalid.tooLong' }),
+  fileName: z.string().max(255).optional(),
+  lang: z.enum(LANGUAGES).default('en'),
+});
+const importedRow = z.object({
+  /** The line of the file where the row starts; the header is line 1. */
+  line: z.number().int(),
+  studentNumber: z.string(),
+  name: z.string(),
+  courseCode: z.string(),
+  courseTitle: z.string(),
+  institution: z.string(),
+});
+const importPreview = z.object({
+  rows: z.number().int(),
+  toCreate: z.array(importedRow),
+  alreadyPresent: z.array(importedRow.extend({ petitionId: z.number().int() })),
+  /** Sentences in the input's language; line and column are null where a problem concerns the whole file or row. */
+  problems: z.array(z.object({ line: z.number().int().nullable(), column: z.string().nullable(), message: z.string() })),
+  newStudents: z.number().int(),
+  newInstitutions: z.number().int(),
+  newCourses: z.number().int(),
+});
+
 export const api = {
   'register.info': call(z.object({}), registerInfo),
-  'petitions.list': call(
-    z.object({
-      limit: z.number().int().min(1).max(500).default(100),
-      offset: z.number().int().min(0).default(0),
-    }),
-    z.object({ rows: z.array(petitionRow), total: z.number().int() }),
-  ),
+  'petitions.list': call(petitionListQuery, z.object({ rows: z.array(petitionRow), total: z.number().int() })),
   'petitions.get': call(z.object({ id }), petitionDetail),
   'petitions.create': call(petitionInput, petitionDetail),
   'petitions.update': call(petitionInput.extend({ id }), petitionDetail),
   'petitions.withdraw': call(z.object({ id }), petitionDetail),
   'students.rulesContext': call(z.object({ studentNumber: studentNumberField, exceptPetitionId: id.optional() }), rulesContext),
+  'students.get': call(z.object({ studentNumber: studentNumberField }), studentDetail),
+  'petitions.importPreview': call(importFile, importPreview),
+  'petitions.import': call(importFile, importPreview.extend({ created: z.number().int() })),
 } as const;
 
 export type Api = typeof api;

@@ -97,6 +97,34 @@ export const rulesContext = z.object({
 });
 export type RulesContext = z.output<typeof rulesContext>;
 
+export const REGISTER_SORT_COLUMNS = [
+  'studentNumber',
+  'name',
+  'course',
+  'institution',
+  'ec',
+  'level',
+  'findings',
+  'status',
+  'submittedOn',
+] as const;
+export type RegisterSortColumn = (typeof REGISTER_SORT_COLUMNS)[number];
+
+/** What the register shows: one search box, filters, a sort, and a page of rows. */
+export const petitionListQuery = z.object({
+  search: z.string().max(200).default(''),
+  statuses: z.array(petitionStatus).max(PETITION_STATUSES.length).default([]),
+  institutionKinds: z.array(z.enum(INSTITUTION_KINDS)).max(INSTITUTION_KINDS.length).default([]),
+  /** The start year of an academic year: 2025 is 25-26. */
+  academicYear: z.number().int().min(1990).max(2100).nullable().default(null),
+  hasErrors: z.boolean().default(false),
+  sort: z.enum(REGISTER_SORT_COLUMNS).default('submittedOn'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.number().int().min(1).max(500).default(100),
+  offset: z.number().int().min(0).default(0),
+});
+export type PetitionListQuery = z.output<typeof petitionListQuery>;
+
 export const petitionRow = z.object({
   id: z.number().int(),
   studentNumber: z.string(),
@@ -172,3 +200,41 @@ export const registerInfo = z.object({
   }),
 });
 export type RegisterInfo = z.output<typeof registerInfo>;
+
+const capStanding = z.object({
+  approved: z.number(),
+  pending: z.number(),
+  limit: z.number(),
+  remaining: z.number(),
+  remainingIfPendingApproved: z.number(),
+});
+
+/**
+ * A student's page: who they are, their EC standing against the caps (computed by the rules
+ * module's ecStanding over the petitions that are not rejected or withdrawn), and every petition.
+ */
+export const studentDetail = z.object({
+  student: z.object({
+    id: z.number().int(),
+    studentNumber: z.string(),
+    givenName: z.string(),
+    familyName: z.string(),
+    email: z.string(),
+  }),
+  standing: z.object({ advanced: capStanding, introductory: capStanding }),
+  /** Every petition of the student, whatever its status, newest submission first. */
+  petitions: z.array(
+    z.object({
+      id: z.number().int(),
+      status: petitionStatus,
+      submittedOn: z.string(),
+      courseCode: z.string(),
+      courseTitle: z.string(),
+      institution: z.string(),
+      ec: z.number(),
+      level: levelValue,
+      findingSeverity: z.enum(SEVERITIES).nullable(),
+    }),
+  ),
+});
+export type StudentDetail = z.output<typeof studentDetail>;

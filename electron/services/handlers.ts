@@ -3,9 +3,11 @@
 import type { z } from 'zod';
 import type { Api, CallName } from '../../shared/api';
 import type { ServiceContext } from './context';
-import { createPetition, getPetition, listPetitions, updatePetition, withdrawPetition } from './petitions';
+import { importPetitions, previewImport } from './csv-import';
+import { createPetition, getPetition, updatePetition, withdrawPetition } from './petitions';
+import { listPetitions } from './register-view';
 import { registerInfo } from './register-info';
-import { rulesContext } from './students';
+import { getStudent, rulesContext } from './students';
 
 export type Handlers = {
   [N in CallName]: (ctx: ServiceContext, input: z.output<Api[N]['input']>) => z.input<Api[N]['output']>;
@@ -19,4 +21,7 @@ export const handlers: Handlers = {
   'petitions.update': updatePetition,
   'petitions.withdraw': withdrawPetition,
   'students.rulesContext': rulesContext,
+  'students.get': getStudent,
+  'petitions.importPreview': previewImport,
+  'petitions.import': importPetitions,
 };

@@ -1,59 +1,20 @@
 // Petitions: intake, correction and withdrawal. Each call is one transaction that also writes its
 // audit rows; the student, institution and course are reused when the register already knows them.
-import { count, desc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { RegisterDb } from '../../db/register';
 import { courses, institutions, petitions, students } from '../../db/schema';
 import { WITHDRAWABLE_STATUSES, type PetitionStatus } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { parseLevel } from '../../shared/rules';
-import type { PetitionDetail, PetitionInput, PetitionRow } from '../../shared/schemas';
-import { historyOf, writeAudit } from './audit';
+import type { PetitionDetail, PetitionInput } from '../../shared/schemas';
+import { changedFields, historyOf, writeAudit } from './audit';
 import { findingsOf, refreshFindings, refreshFindingsForCourse } from './findings';
 import type { ServiceContext } from './context';
 
-type Tx = Parameters<Parameters<RegisterDb['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<RegisterDb['transaction']>[0]>[0];
 
 /** Statuses in which the facts of a petition may still be corrected: not yet decided. */
 const EDITABLE: readonly PetitionStatus[] = ['draft', 'submitted', 'in_progress'];
-
-export function listPetitions(ctx: ServiceContext, query: { limit: number; offset: number }) {
-  const { db } = ctx.register;
-  const rows = db
-    .select({
-      id: petitions.id,
-      studentNumber: students.studentNumber,
-      givenName: students.givenName,
-      familyName: students.familyName,
-      courseCode: courses.code,
-      courseTitle: courses.title,
-      institution: institutions.name,
-      institutionKind: institutions.kind,
-      ec: courses.ec,
-      level: courses.level,
-      status: petitions.status,
-      submittedOn: petitions.submittedOn,
-      findingSeverity: petitions.findingSeverity,
-    })
-    .from(petitions)
-    .innerJoin(students, eq(students.id, petitions.studentId))
-    .innerJoin(courses, eq(courses.id, petitions.courseId))
-    .innerJoin(institutions, eq(institutions.id, courses.institutionId))
-    .orderBy(desc(petitions.submittedOn), desc(petitions.id))
-    .limit(query.limit)
-    .offset(query.offset)
-    .all();
-  const total = db.select({ n: count() }).from(petitions).get()?.n ?? 0;
-  return {
-    total,
-    rows: rows.map(
-      ({ givenName, familyName, level, ...row }): PetitionRow => ({
-        ...row,
-        studentName: `${givenName} ${familyName}`,
-        level: parseLevel(level),
-      }),
-    ),
-  };
-}
 
 export function getPetition(ctx: ServiceContext, { id }: { id: number }): PetitionDetail {
   const { db } = ctx.register;
@@ -84,32 +45,36 @@ export function getPetition(ctx: ServiceContext, { id }: { id: number }): Petiti
 }
 
 export function createPetition(ctx: ServiceContext, input: PetitionInput): PetitionDetail {
-  const id = ctx.register.db.transaction(
-    (tx) => {
-      const studentId = studentFor(tx, ctx, input, null);
-      const courseId = courseFor(tx, ctx, input);
-      const now = ctx.now().toISOString();
-      const created = tx
-        .insert(petitions)
-        .values({
-          studentId,
-          courseId,
-          courseStartDate: input.courseStartDate,
-          submittedOn: input.submittedOn,
-          motivation: input.motivation,
-          status: 'submitted',
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: petitions.id })
-        .get();
-      writeAudit(tx, ctx, { action: 'create', entity: 'petition', entityId: created.id, before: null, after: snapshot(input, 'submitted') });
-      refreshFindings(tx, studentId);
-      return created.id;
-    },
-    { behavior: 'immediate' },
-  );
+  const id = ctx.register.db.transaction((tx) => storePetition(tx, ctx, input), { behavior: 'immediate' });
   return getPetition(ctx, { id });
+}
+
+/**
+ * Stores a new petition with its student, institution and course (reused where known), the audit
+ * rows and the refreshed findings, inside the caller's transaction: one petition from the form,
+ * or one row of an import that stands or falls with the whole file.
+ */
+export function storePetition(tx: Tx, ctx: ServiceContext, input: PetitionInput): number {
+  const studentId = studentFor(tx, ctx, input, null);
+  const courseId = courseFor(tx, ctx, input);
+  const now = ctx.now().toISOString();
+  const created = tx
+    .insert(petitions)
+    .values({
+      studentId,
+      courseId,
+      courseStartDate: input.courseStartDate,
+      submittedOn: input.submittedOn,
+      motivation: input.motivation,
+      status: 'submitted',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: petitions.id })
+    .get();
+  writeAudit(tx, ctx, { action: 'create', entity: 'petition', entityId: created.id, before: null, after: snapshot(input, 'submitted') });
+  refreshFindings(tx, studentId);
+  return created.id;
 }
 
 export function updatePetition(ctx: ServiceContext, input: PetitionInput & { id: number }): PetitionDetail {
@@ -121,6 +86,7 @@ export function updatePetition(ctx: ServiceContext, input: PetitionInput & { id:
       }
       const studentId = studentFor(tx, ctx, input, current.student.id);
       const courseId = courseFor(tx, ctx, input);
+      const before = snapshotOf(current);
       tx.update(petitions)
         .set({
           studentId,
@@ -128,17 +94,15 @@ export function updatePetition(ctx: ServiceContext, input: PetitionInput & { id:
           courseStartDate: input.courseStartDate,
           submittedOn: input.submittedOn,
           motivation: input.motivation,
-          updatedAt: ctx.now().toISOString(),
         })
         .where(eq(petitions.id, input.id))
         .run();
-      writeAudit(tx, ctx, {
-        action: 'update',
-        entity: 'petition',
-        entityId: input.id,
-        before: snapshotOf(current),
-        after: snapshot(input, current.status),
-      });
+      // The audit keeps what the register now holds, which may differ from what was typed
+      // (an institution matched regardless of case, an empty country that keeps the known one).
+      const after = snapshotOf(getPetition(ctx, { id: input.id }));
+      if (changedFields(before, after).length === 0) return;
+      tx.update(petitions).set({ updatedAt: ctx.now().toISOString() }).where(eq(petitions.id, input.id)).run();
+      writeAudit(tx, ctx, { action: 'update', entity: 'petition', entityId: input.id, before, after });
       refreshFindings(tx, studentId);
       if (studentId !== current.student.id) refreshFindings(tx, current.student.id);
     },
@@ -270,11 +234,13 @@ function courseFor(tx: Tx, ctx: ServiceContext, input: PetitionInput): number {
 /** Institutions are matched on their name regardless of case; their kind decides rules, so a different kind is refused. */
 function institutionFor(tx: Tx, ctx: ServiceContext, input: PetitionInput): number {
   const now = ctx.now().toISOString();
+  // SQLite's lower() folds ASCII only; the list of institutions is short, so compare here in full Unicode.
+  const wanted = input.institution.toLocaleLowerCase();
   const found = tx
     .select()
     .from(institutions)
-    .where(sql`lower(${institutions.name}) = lower(${input.institution})`)
-    .get();
+    .all()
+    .find((institution) => institution.name.toLocaleLowerCase() === wanted);
   if (!found) {
     const created = tx
       .insert(institutions)

@@ -1,0 +1,96 @@
+// `boex bench`: the register's calls as the UI makes them (through dispatch: zod parsing, the
+// service, output checking), side by side with the same SQL as one raw prepared better-sqlite3
+// statement, so the cost of every layer above SQLite is visible. Figures, never assertions: the
+// machines are shared and noisy.
+import { eq } from 'drizzle-orm';
+import { petitions, students } from '../../db/schema';
+import { petitionListQuery, type PetitionListQuery } from '../../shared/schemas';
+import type { ServiceContext } from './context';
+import { dispatch } from './dispatch';
+import { registerQueries } from './register-view';
+
+export interface Figure {
+  name: string;
+  medianMs: number;
+  p95Ms: number;
+  rawMedianMs: number | null;
+  rawP95Ms: number | null;
+}
+
+function time(run: () => unknown, iterations: number): { medianMs: number; p95Ms: number } {
+  for (let i = 0; i < Math.min(5, iterations); i++) run();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const started = performance.now();
+    run();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
+  return { medianMs: at(0.5), p95Ms: at(0.95) };
+}
+
+/** The raw twin of a register page: drizzle's own SQL and parameters, prepared once, run bare. */
+function rawPage(ctx: ServiceContext, query: PetitionListQuery): () => unknown {
+  const { rows, total } = registerQueries(ctx.register.db, query);
+  const rowsSql = rows.toSQL();
+  const totalSql = total.toSQL();
+  const rowsStatement = ctx.register.sqlite.prepare(rowsSql.sql);
+  const totalStatement = ctx.register.sqlite.prepare(totalSql.sql);
+  return () => [rowsStatement.all(...rowsSql.params), totalStatement.get(...totalSql.params)];
+}
+
+export function benchRegister(ctx: ServiceContext, { iterations = 50 }: { iterations?: number } = {}): Figure[] {
+  const { db } = ctx.register;
+  const sample = db
+    .select({ id: petitions.id, studentNumber: students.studentNumber, familyName: students.familyName })
+    .from(petitions)
+    .innerJoin(students, eq(students.id, petitions.studentId))
+    .limit(1)
+    .get();
+  if (!sample) throw new Error('The register is empty: run `boex seed` first.');
+  const year = new Date().getUTCMonth() >= 8 ? new Date().getUTCFullYear() : new Date().getUTCFullYear() - 1;
+
+  const pages: Array<[string, Partial<PetitionListQuery>]> = [
+    ['register: first page, default view', {}],
+    ['register: filtered (submitted, in progress; this academic year)', { statuses: ['submitted', 'in_progress'], academicYear: year }],
+    ['register: filtered (has errors, applied sciences)', { hasErrors: true, institutionKinds: ['applied_sciences'] }],
+    ['register: sorted by name', { sort: 'name', direction: 'asc' }],
+    ['register: sorted by institution, page 50', { sort: 'institution', direction: 'asc', offset: 4900 }],
+    ['register: search a name ("zoe")', { search: 'zoe' }],
+    [`register: search a student number ("${sample.studentNumber.slice(0, 6)}")`, { search: sample.studentNumber.slice(0, 6) }],
+    ['register: search two words ("machine learn")', { search: 'machine learn' }],
+    ['register: search punctuation ("%")', { search: '%' }],
+  ];
+  const figures: Figure[] = pages.map(([name, input]) => {
+    const query = petitionListQuery.parse(input);
+    const service = time(() => mustSucceed(dispatch(ctx, 'petitions.list', input, 'en')), iterations);
+    const raw = time(rawPage(ctx, query), iterations);
+    return { name, ...service, rawMedianMs: raw.medianMs, rawP95Ms: raw.p95Ms };
+  });
+
+  const single: Array<[string, () => unknown]> = [
+    ['petition page (facts, findings, history)', () => mustSucceed(dispatch(ctx, 'petitions.get', { id: sample.id }, 'en'))],
+    ["student's standing (form's live rules)", () => mustSucceed(dispatch(ctx, 'students.rulesContext', { studentNumber: sample.studentNumber }, 'en'))],
+  ];
+  for (const [name, run] of single) figures.push({ name, ...time(run, iterations), rawMedianMs: null, rawP95Ms: null });
+  return figures;
+}
+
+function mustSucceed(result: ReturnType<typeof dispatch>): unknown {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+export function formatFigures(figures: Figure[]): string {
+  const ms = (n: number | null) => (n === null ? '—' : n.toFixed(2));
+  const lines = [
+    '| call | median ms | p95 ms | raw median ms | raw p95 ms | ratio (p95) |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...figures.map(
+      (f) =>
+        `| ${f.name} | ${ms(f.medianMs)} | ${ms(f.p95Ms)} | ${ms(f.rawMedianMs)} | ${ms(f.rawP95Ms)} | ${f.rawP95Ms ? (f.p95Ms / f.rawP95Ms).toFixed(2) : '—'} |`,
+    ),
+  ];
+  return lines.join('\n');
+}
