@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ApiErrorBody } from './errors';
 import type { Language } from './i18n';
 import { LANGUAGES } from './i18n';
+import { meetingsApi } from './meetings';
 import { petitionDetail, petitionInput, petitionListQuery, petitionRow, registerInfo, rulesContext, studentDetail, studentNumberField } from './schemas';
 
 const id = z.number({ error: 'invalid.value' }).int().positive();
@@ -54,6 +55,7 @@ export const api = {
   'students.get': call(z.object({ studentNumber: studentNumberField }), studentDetail),
   'petitions.importPreview': call(importFile, importPreview),
   'petitions.import': call(importFile, importPreview.extend({ created: z.number().int() })),
+  ...meetingsApi,
 } as const;
 
 export type Api = typeof api;
