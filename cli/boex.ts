@@ -1,6 +1,7 @@
 // `boex`: the register's command line. Each command is a module with its own options; this file
 // only routes and turns every failure into a sentence and an exit code.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { backup, restore } from './backup';
 import { bench } from './bench';
 import { check } from './check';
 import { importCsv } from './import';
@@ -41,6 +42,18 @@ const commands: Record<string, Command> = {
     usage: 'boex seed --register FILE --petitions N',
     options: { ...common, petitions: { type: 'string' } },
     run: (v) => seed(required(v.register, '--register'), count(v.petitions as string | undefined, '--petitions'), cliLanguage(v.lang as string | undefined)),
+  },
+  backup: {
+    summary: 'Copy a register consistently, even while the app uses it (default: into its backups folder).',
+    usage: 'boex backup --register FILE [--out FILE]',
+    options: { ...common, out: { type: 'string' } },
+    run: (v) => backup(required(v.register, '--register'), v.out as string | undefined, cliLanguage(v.lang as string | undefined)),
+  },
+  restore: {
+    summary: 'Put a backup in the register\'s place after checking it; the replaced file is kept. Close the app first.',
+    usage: 'boex restore --register FILE --from BACKUP',
+    options: { ...common, from: { type: 'string' } },
+    run: (v) => restore(required(v.register, '--register'), required(v.from, '--from'), cliLanguage(v.lang as string | undefined)),
   },
   bench: {
     summary: "Measure the register's calls (median, p95) beside the same SQL run raw.",

@@ -4,6 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { automaticBackup } from '../db/backup';
 import { openRegister } from '../db/register';
 import { startBridge, type Bridge } from '../electron/bridge/http';
 import { translate, type Language } from '../shared/i18n';
@@ -22,6 +23,8 @@ export async function preview(file: string, port: number, lang: Language): Promi
   } catch (error) {
     return report(error, lang);
   }
+  // A backup at every open, as the desktop app makes one; a failure is reported, not fatal.
+  automaticBackup(register, new Date()).catch((error: unknown) => report(error, lang));
   let bridge: Bridge;
   try {
     bridge = await startBridge({ ctx: { register, actor: os.userInfo().username, now: () => new Date() }, staticDir: rendererDir, port });

@@ -44,7 +44,7 @@ export function openRegister(file: string, options: OpenOptions = {}): Register 
   const existing = statSync(full, { throwIfNoEntry: false });
   if (existing?.isDirectory()) throw new AppError('register_directory', 'error.register.directory', { path: full });
   if (!existing && options.mustExist) throw new AppError('register_missing', 'error.register.missing', { path: full });
-  if (existing && existing.size > 0) inspectExisting(full, migrations.length, options.nativeBinding);
+  if (existing && existing.size > 0) inspectRegisterFile(full, migrations.length, options.nativeBinding);
 
   let sqlite: Database.Database;
   try {
@@ -65,7 +65,8 @@ export function openRegister(file: string, options: OpenOptions = {}): Register 
   }
 }
 
-function inspectExisting(file: string, knownVersion: number, nativeBinding: string | undefined): void {
+/** Refuses, without writing to it, a file that is not a register, is damaged, or is newer than this version. */
+export function inspectRegisterFile(file: string, knownVersion: number, nativeBinding?: string): void {
   let header: Buffer;
   try {
     header = readHeader(file);

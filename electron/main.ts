@@ -3,6 +3,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, session, type BrowserWindow } from 'electron';
+import { automaticBackup } from '../db/backup';
+import { recordFault } from './services/faults';
 import { openRegister, type Register } from '../db/register';
 import { errorBody } from './services/dispatch';
 import { registerIpc } from './ipc';
@@ -46,6 +48,12 @@ function start(): void {
   register = openRegister(registerPathFrom(process.argv, app.getPath('userData')), {
     actor,
     ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  // A backup at every open (SQLite's online backup API; it does not hold up the window). Quitting
+  // before it finishes abandons it, which is no fault.
+  const opened = register;
+  automaticBackup(opened, new Date()).catch((error: unknown) => {
+    if (register === opened) recordFault(error);
   });
   hardenSession(session.defaultSession);
   const indexHtml = path.join(app.getAppPath(), 'dist', 'renderer', 'index.html');

@@ -18,8 +18,9 @@ await Promise.all([
     target: 'node22',
     // Electron provides 'electron'; better-sqlite3 is native and loads from node_modules (packaged:
     // from app.asar.unpacked). A package that reads its own files at run time (pdfkit's font
-    // metrics, dejavu-fonts-ttf) must be listed here too when the main process starts using it.
-    external: ['electron', 'better-sqlite3'],
+    // metrics, dejavu-fonts-ttf) stays external too, and so does a CommonJS package that
+    // require()s Node built-ins (papaparse), which an ES module bundle cannot do.
+    external: ['electron', 'better-sqlite3', 'papaparse', 'pdfkit', 'dejavu-fonts-ttf', '@signpdf/*', 'node-forge'],
     logLevel: 'warning',
   }),
   build({

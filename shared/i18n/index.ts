@@ -23,6 +23,7 @@ export function translate(lang: Language, key: MessageKey, params: MessageParams
   return catalogues[lang][key].replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'object' ? translate(lang, value.key) : String(value);
+    if (typeof value !== 'object') return String(value);
+    return 'key' in value ? translate(lang, value.key) : value[lang];
   });
 }
