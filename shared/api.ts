@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ApiErrorBody } from './errors';
 import type { Language } from './i18n';
 import { LANGUAGES } from './i18n';
+import { attachmentsApi } from './attachments';
 import { meetingsApi } from './meetings';
 import { petitionDetail, petitionInput, petitionListQuery, petitionRow, registerInfo, rulesContext, studentDetail, studentNumberField } from './schemas';
 
@@ -56,6 +57,7 @@ export const api = {
   'petitions.importPreview': call(importFile, importPreview),
   'petitions.import': call(importFile, importPreview.extend({ created: z.number().int() })),
   ...meetingsApi,
+  ...attachmentsApi,
 } as const;
 
 export type Api = typeof api;

@@ -2,11 +2,17 @@
 // a compile error, so the contract and the services cannot drift apart.
 import type { z } from 'zod';
 import type { Api, CallName } from '../../shared/api';
+import { addAttachment, getAttachment, listAttachments, removeAttachment } from './attachments';
+import { recordAdvice } from './advice';
+import { addToAgenda, removeFromAgenda, reorderAgenda } from './agenda';
 import type { ServiceContext } from './context';
 import { importPetitions, previewImport } from './csv-import';
+import { correctDecision, decisionsOf, recordBatch, recordDecision, recordGeneralDecision } from './decisions';
+import { createMeeting, getMeeting, listMeetings, meetingCandidates, updateMeeting } from './meetings';
 import { createPetition, getPetition, updatePetition, withdrawPetition } from './petitions';
 import { listPetitions } from './register-view';
 import { registerInfo } from './register-info';
+import { getDecisionSettings, updateDecisionSettings } from './settings';
 import { getStudent, rulesContext } from './students';
 
 export type Handlers = {
@@ -24,4 +30,24 @@ export const handlers: Handlers = {
   'students.get': getStudent,
   'petitions.importPreview': previewImport,
   'petitions.import': importPetitions,
+  'attachments.add': addAttachment,
+  'attachments.list': listAttachments,
+  'attachments.get': getAttachment,
+  'attachments.remove': removeAttachment,
+  'meetings.list': (ctx) => listMeetings(ctx),
+  'meetings.create': createMeeting,
+  'meetings.update': updateMeeting,
+  'meetings.get': getMeeting,
+  'meetings.candidates': meetingCandidates,
+  'agenda.add': addToAgenda,
+  'agenda.remove': removeFromAgenda,
+  'agenda.reorder': reorderAgenda,
+  'advice.record': recordAdvice,
+  'decisions.record': recordDecision,
+  'decisions.recordBatch': recordBatch,
+  'decisions.correct': correctDecision,
+  'decisions.recordGeneral': recordGeneralDecision,
+  'decisions.ofPetition': decisionsOf,
+  'settings.decisions': (ctx) => getDecisionSettings(ctx),
+  'settings.updateDecisions': updateDecisionSettings,
 };

@@ -45,16 +45,22 @@ export function getPetition(ctx: ServiceContext, { id }: { id: number }): Petiti
 }
 
 export function createPetition(ctx: ServiceContext, input: PetitionInput): PetitionDetail {
-  const id = ctx.register.db.transaction((tx) => storePetition(tx, ctx, input), { behavior: 'immediate' });
+  const { id } = ctx.register.db.transaction((tx) => storePetition(tx, ctx, input), { behavior: 'immediate' });
   return getPetition(ctx, { id });
 }
 
 /**
  * Stores a new petition with its student, institution and course (reused where known), the audit
  * rows and the refreshed findings, inside the caller's transaction: one petition from the form,
- * or one row of an import that stands or falls with the whole file.
+ * or one row of an import that stands or falls with the whole file. An import refreshes the
+ * findings once per student after its last row instead (`refresh: false`).
  */
-export function storePetition(tx: Tx, ctx: ServiceContext, input: PetitionInput): number {
+export function storePetition(
+  tx: Tx,
+  ctx: ServiceContext,
+  input: PetitionInput,
+  { refresh = true }: { refresh?: boolean } = {},
+): { id: number; studentId: number } {
   const studentId = studentFor(tx, ctx, input, null);
   const courseId = courseFor(tx, ctx, input);
   const now = ctx.now().toISOString();
@@ -73,8 +79,8 @@ export function storePetition(tx: Tx, ctx: ServiceContext, input: PetitionInput)
     .returning({ id: petitions.id })
     .get();
   writeAudit(tx, ctx, { action: 'create', entity: 'petition', entityId: created.id, before: null, after: snapshot(input, 'submitted') });
-  refreshFindings(tx, studentId);
-  return created.id;
+  if (refresh) refreshFindings(tx, studentId);
+  return { id: created.id, studentId };
 }
 
 export function updatePetition(ctx: ServiceContext, input: PetitionInput & { id: number }): PetitionDetail {
