@@ -8,9 +8,11 @@ import { Link } from 'wouter';
 import { WITHDRAWABLE_STATUSES } from '../../../shared/domain';
 import { isMessageKey, type MessageKey } from '../../../shared/i18n';
 import type { AuditEntry, PetitionDetail } from '../../../shared/schemas';
+import { Attachments } from '../attachments/Attachments';
 import { call } from '../api/client';
 import { formatDate, formatEc, formatMoment } from '../format';
 import { currentLanguage } from '../i18n';
+import { PetitionDecisions } from '../meetings/PetitionDecisions';
 import { FindingsList } from './Findings';
 import { PetitionFormModal } from './PetitionFormModal';
 import { StatusBadge } from './StatusBadge';
@@ -60,6 +62,8 @@ export function PetitionPage({ id }: { id: number }) {
             </Title>
             <FindingsList findings={petition.data.findings} />
           </Paper>
+          <Attachments petition={petition.data} />
+          <PetitionDecisions petitionId={petition.data.id} />
           <History entries={petition.data.history} />
           <PetitionFormModal opened={editing} onClose={edit.close} petition={petition.data} />
           <WithdrawDialog opened={confirming} onClose={confirm.close} petition={petition.data} />
@@ -78,6 +82,9 @@ function Facts({ petition: p }: { petition: PetitionDetail }) {
         <Fact label={t('field.studentNumber')}>{p.student.studentNumber}</Fact>
         <Fact label={t('column.name')}>{`${p.student.givenName} ${p.student.familyName}`}</Fact>
         <Fact label={t('field.email')}>{p.student.email}</Fact>
+        <Anchor component={Link} href={`/students/${p.student.studentNumber}`} size="sm">
+          {t('petition.studentPage')}
+        </Anchor>
       </FactCard>
       <FactCard title={t('section.course')}>
         <Fact label={t('field.courseTitle')}>{p.course.title}</Fact>
