@@ -150,6 +150,8 @@ export const auditEntry = z.object({
   entity: z.string(),
   /** Names of the fields the change touched, for a readable timeline. */
   changed: z.array(z.string()),
+  /** The file or decision a line is about, when it is about one. */
+  subject: z.string().nullable(),
 });
 export type AuditEntry = z.output<typeof auditEntry>;
 

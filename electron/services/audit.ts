@@ -1,6 +1,6 @@
 // The audit log: every change written in the same transaction as the change itself, so the log
 // and the register can never disagree.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { RegisterDb } from '../../db/register';
 import { auditLog } from '../../db/schema';
 import type { AuditEntry } from '../../shared/schemas';
@@ -27,11 +27,17 @@ export function changedFields(before: Snapshot, after: Snapshot): string[] {
   return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
 
-export function historyOf(db: RegisterDb, entity: string, entityId: number): AuditEntry[] {
+/** Entities whose audit rows belong to a petition's history; their snapshots name the petition. */
+const PETITION_PARTS = ['attachment', 'agenda_item', 'advice', 'decision'];
+
+/** A petition's history: its own rows, and those of its attachments, agenda items, advice and decisions. */
+export function historyOf(db: RegisterDb, entity: 'petition', entityId: number): AuditEntry[] {
+  const part = sql`(${auditLog.entity} IN (${sql.join(PETITION_PARTS.map((p) => sql`${p}`), sql`, `)})
+    AND json_extract(coalesce(${auditLog.after}, ${auditLog.before}), '$.petitionId') = ${entityId})`;
   return db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
+    .where(or(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)), part))
     .orderBy(asc(auditLog.id))
     .all()
     .map((row) => ({
@@ -41,5 +47,12 @@ export function historyOf(db: RegisterDb, entity: string, entityId: number): Aud
       action: row.action,
       entity: row.entity,
       changed: changedFields(row.before as Snapshot, row.after as Snapshot),
+      subject: subjectOf((row.after ?? row.before) as Snapshot),
     }));
+}
+
+/** What a history line names: a file's name, a decision's number. */
+function subjectOf(snapshot: Snapshot): string | null {
+  const value = snapshot?.fileName ?? snapshot?.number;
+  return typeof value === 'string' ? value : null;
 }

@@ -347,6 +347,8 @@ export const en = {
   'audit.create': 'created the petition',
   'audit.update': 'changed {{fields}}',
   'audit.withdraw': 'withdrew the petition',
+  'audit.attachment.create': 'added the file {{name}}',
+  'audit.attachment.delete': 'removed the file {{name}}',
   'audit.by': '{{actor}} {{what}}',
 
   'error.invalidInput': 'Some fields need attention; see the messages next to them.',

@@ -347,6 +347,8 @@ export const nl: Record<MessageKey, string> = {
   'audit.create': 'heeft het verzoek aangemaakt',
   'audit.update': 'heeft {{fields}} gewijzigd',
   'audit.withdraw': 'heeft het verzoek ingetrokken',
+  'audit.attachment.create': 'heeft het bestand {{name}} toegevoegd',
+  'audit.attachment.delete': 'heeft het bestand {{name}} verwijderd',
   'audit.by': '{{actor}} {{what}}',
 
   'error.invalidInput': 'Enkele velden vragen aandacht; zie de meldingen ernaast.',

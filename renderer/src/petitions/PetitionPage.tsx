@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { WITHDRAWABLE_STATUSES } from '../../../shared/domain';
-import { isMessageKey, type MessageKey } from '../../../shared/i18n';
+import { isMessageKey, translate, type MessageKey } from '../../../shared/i18n';
 import type { AuditEntry, PetitionDetail } from '../../../shared/schemas';
 import { Attachments } from '../attachments/Attachments';
 import { call } from '../api/client';
@@ -146,9 +146,9 @@ function History({ entries }: { entries: AuditEntry[] }) {
     return isMessageKey(key) ? t(key).toLowerCase() : field;
   };
   const what = (entry: AuditEntry) => {
-    if (entry.action === 'update') return t('audit.update', { fields: entry.changed.map(label).join(', ') });
-    const key = `audit.${entry.action}`;
-    return isMessageKey(key) ? t(key) : entry.action;
+    if (entry.entity === 'petition' && entry.action === 'update') return t('audit.update', { fields: entry.changed.map(label).join(', ') });
+    const key = entry.entity === 'petition' ? `audit.${entry.action}` : `audit.${entry.entity}.${entry.action}`;
+    return isMessageKey(key) ? translate(lang, key, { name: entry.subject ?? '' }) : `${entry.entity} ${entry.action}`;
   };
   return (
     <Paper withBorder p="md">
