@@ -1,7 +1,10 @@
 import type { MessageKey } from './i18n';
 
-/** Values a message may name: plain text, or another catalogue entry (a status, a kind) to translate too. */
-export type MessageParams = Record<string, string | number | { key: MessageKey }>;
+/**
+ * Values a message may name: plain text, another catalogue entry (a status, a kind) to translate
+ * too, or a text that exists in both languages already (a rule finding, a date written out).
+ */
+export type MessageParams = Record<string, string | number | { key: MessageKey } | { en: string; nl: string }>;
 
 /**
  * An error meant for a person: a stable code for programs, and a catalogue key that becomes a

@@ -3,7 +3,7 @@
 // One source for the forms, the API's input parsing and the types on both sides.
 import { z } from 'zod';
 import { ADVICE_KINDS, DECISION_KINDS, DECISION_OUTCOMES, MEETING_BODIES, MEETING_STATUSES } from './domain';
-import type { MessageKey } from './i18n';
+import { LANGUAGES, type MessageKey } from './i18n';
 import { calendarDate, finding, levelField, levelValue, petitionRow } from './schemas';
 
 const key = (k: MessageKey) => ({ error: k });
@@ -118,6 +118,8 @@ export const batchDecisionInput = z.object({
   overrides: z
     .array(z.object({ agendaItemId: id, outcome: z.enum(DECISION_OUTCOMES), reasoning: z.string().trim().max(10_000).optional() }))
     .default([]),
+  /** The language of the warning sentences added to the advice reasoning (added; English by default). */
+  lang: z.enum(LANGUAGES).default('en'),
 });
 
 /** A correction: a new decision with a new number that names the one it replaces. */
