@@ -55,7 +55,7 @@ async function buildRendererIfStale(lang: Language): Promise<void> {
   if (built > 0 && sources.every((source) => newestChange(source) < built)) return;
   console.log(translate(lang, 'cli.preview.building'));
   const { build } = await import('vite');
-  await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 
 function newestChange(file: string): number {

@@ -6,8 +6,13 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { isLanguage, LANGUAGES } from '../../shared/i18n';
 import { call } from './api/client';
 import { setLanguage } from './i18n';
+import { MainNav } from './meetings/MainNav';
+import { MeetingMode } from './meetings/MeetingMode';
+import { MeetingPage } from './meetings/MeetingPage';
+import { MeetingsView } from './meetings/MeetingsView';
 import { PetitionPage } from './petitions/PetitionPage';
 import { RegisterView } from './register/RegisterView';
+import { StudentPage } from './students/StudentPage';
 
 /**
  * Routes live in the address's hash, so the same build works from file:// in Electron and from
@@ -30,9 +35,10 @@ export function App() {
               <Title order={1} size="h3" c="leiden.9">
                 {t('app.name')}
               </Title>
-              <Text size="sm" c="dimmed" visibleFrom="md">
+              <Text size="sm" c="dimmed" visibleFrom="xl">
                 {t('app.tagline')}
               </Text>
+              <MainNav />
             </Group>
             <Group gap="md" wrap="nowrap">
               {fileName && (
@@ -54,7 +60,13 @@ export function App() {
         </AppShell.Header>
         <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
           <Switch>
+            <Route path="/meetings">
+              <MeetingsView />
+            </Route>
+            <Route path="/meetings/:id/advice">{(params) => <MeetingMode id={Number(params.id)} />}</Route>
+            <Route path="/meetings/:id">{(params) => <MeetingPage id={Number(params.id)} />}</Route>
             <Route path="/petitions/:id">{(params) => <PetitionPage id={Number(params.id)} />}</Route>
+            <Route path="/students/:studentNumber">{(params) => <StudentPage studentNumber={params.studentNumber} />}</Route>
             <Route>
               <RegisterView />
             </Route>

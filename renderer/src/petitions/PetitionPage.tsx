@@ -10,6 +10,7 @@ import { isMessageKey, translate, type MessageKey } from '../../../shared/i18n';
 import type { AuditEntry, PetitionDetail } from '../../../shared/schemas';
 import { Attachments } from '../attachments/Attachments';
 import { call } from '../api/client';
+import { lastRegisterHref } from '../register/viewState';
 import { formatDate, formatEc, formatMoment } from '../format';
 import { currentLanguage } from '../i18n';
 import { PetitionDecisions } from '../meetings/PetitionDecisions';
@@ -25,7 +26,7 @@ export function PetitionPage({ id }: { id: number }) {
 
   return (
     <Stack gap="md" maw={1100}>
-      <Anchor component={Link} href="/" size="sm">
+      <Anchor component={Link} href={lastRegisterHref()} size="sm">
         ← {t('petition.back')}
       </Anchor>
       {petition.isPending && <Loader size="sm" aria-label={t('register.loading')} />}

@@ -1,121 +1,159 @@
-import { Alert, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+// The secretary's home screen: one search box, a few filters, and every petition of the register
+// in one virtualized, server-sorted table. The whole view lives in the address (see viewState.ts).
+import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'wouter';
 import type { PetitionRow } from '../../../shared/schemas';
 import { call } from '../api/client';
-import { formatDate, formatEc } from '../format';
 import { currentLanguage } from '../i18n';
 import { PetitionFormModal } from '../petitions/PetitionFormModal';
-import { SeverityBadge } from '../petitions/Findings';
-import { StatusBadge } from '../petitions/StatusBadge';
+import { RegisterTable } from './RegisterTable';
+import { RegisterToolbar } from './RegisterToolbar';
+import { formatView, hasFilters, listQuery, parseView, rememberRegisterQuery, updateView, useHashQuery, type RegisterViewState } from './viewState';
+import './register.css';
 
-const features = tableFeatures({});
-const helper = createColumnHelper<typeof features, PetitionRow>();
+export const PAGE_SIZE = 200;
 const EMPTY: PetitionRow[] = [];
 
 export function RegisterView() {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const [, navigate] = useLocation();
   const [formOpen, form] = useDisclosure(false);
-  const list = useQuery({ queryKey: ['petitions.list'], queryFn: () => call('petitions.list', { limit: 500, offset: 0 }) });
+  const hashQuery = useHashQuery();
+  const view = useMemo(() => parseView(hashQuery), [hashQuery]);
+  const query = useMemo(() => listQuery(view), [view]);
+  const viewKey = useMemo(() => formatView({ ...view, search: query.search }), [view, query.search]);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
 
-  const columns = helper.columns([
-    helper.accessor('studentNumber', {
-      header: () => t('column.studentNumber'),
-      cell: (c) => <Link href={`/petitions/${c.row.original.id}`}>{c.getValue()}</Link>,
-    }),
-    helper.accessor('studentName', { header: () => t('column.name') }),
-    helper.accessor('courseTitle', {
-      header: () => t('column.course'),
-      cell: (c) => (
-        <>
-          <Text size="sm">{c.getValue()}</Text>
-          <Text size="xs" c="dimmed">
-            {c.row.original.courseCode}
-          </Text>
-        </>
-      ),
-    }),
-    helper.accessor('institution', { header: () => t('column.institution') }),
-    helper.accessor('ec', { header: () => t('column.ec'), cell: (c) => formatEc(c.getValue(), lang) }),
-    helper.accessor('level', { header: () => t('column.level'), cell: (c) => t(`level.${c.getValue()}`) }),
-    helper.accessor('findingSeverity', {
-      header: () => t('column.findings'),
-      cell: (c) => {
-        const severity = c.getValue();
-        return severity ? <SeverityBadge severity={severity} /> : null;
-      },
-    }),
-    helper.accessor('status', { header: () => t('column.status'), cell: (c) => <StatusBadge status={c.getValue()} /> }),
-    helper.accessor('submittedOn', { header: () => t('column.submittedOn'), cell: (c) => formatDate(c.getValue(), lang) }),
-  ]);
-  const table = useTable({ features, columns, data: list.data?.rows ?? EMPTY });
+  useEffect(() => rememberRegisterQuery(formatView(view)), [view]);
+
+  const list = useInfiniteQuery({
+    queryKey: ['petitions.list', query],
+    queryFn: ({ pageParam }) => call('petitions.list', { ...query, limit: PAGE_SIZE, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((sum, page) => sum + page.rows.length, 0);
+      return loaded < last.total && last.rows.length > 0 ? loaded : undefined;
+    },
+    // While a new search or filter loads, the previous rows stay instead of a blank table.
+    placeholderData: keepPreviousData,
+  });
+  const rows = useMemo(() => list.data?.pages.flatMap((page) => page.rows) ?? EMPTY, [list.data]);
+  const total = list.data?.pages[0]?.total ?? 0;
+  const { fetchNextPage: fetchNext } = list;
+  const fetchNextPage = useCallback(() => void fetchNext(), [fetchNext]);
+
+  const change = useCallback((next: Partial<RegisterViewState>) => updateView(next), []);
+  const clearFilters = useCallback(() => {
+    updateView({ search: '', statuses: [], kinds: [], year: null, errors: false });
+  }, []);
+  const filtered = hasFilters(view);
+
+  // `/` anywhere focuses the search, unless the user is typing in a field or a dialog is open.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if (isTyping(event.target)) return;
+      event.preventDefault();
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const focusTable = useCallback(() => {
+    bodyRef.current?.querySelector<HTMLElement>('tr[tabindex="0"]')?.focus();
+  }, []);
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between">
+    // While the form is open the register behind it is inert: out of the tab order and hidden from
+    // assistive technology, so the form's "Institution kind" is the only one there is.
+    <Stack gap="sm" className="register-view" data-busy={list.isFetching} inert={formOpen} aria-hidden={formOpen || undefined}>
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
         <div>
           <Title order={2}>{t('register.title')}</Title>
-          {list.data && (
-            <Text size="sm" c="dimmed">
-              {t('register.count', { count: list.data.total })}
-            </Text>
-          )}
+          <Text size="sm" c="dimmed" aria-live="polite" data-testid="register-count">
+            {list.data ? t('register.total', { count: total, n: total.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB') }) : '\u00a0'}
+          </Text>
         </div>
         <Button onClick={form.open}>{t('register.newPetition')}</Button>
       </Group>
 
+      <RegisterToolbar
+        view={view}
+        onChange={change}
+        onClear={clearFilters}
+        filtered={filtered}
+        searchRef={searchRef}
+        onLeaveSearch={focusTable}
+        busy={list.isFetching && !list.isFetchingNextPage}
+      />
+
+      {list.isError && (
+        <Alert color="red" role="alert">
+          {list.error.message}
+        </Alert>
+      )}
       {list.isPending && (
         <Group gap="xs">
           <Loader size="sm" />
           <Text>{t('register.loading')}</Text>
         </Group>
       )}
-      {list.isError && <Alert color="red">{list.error.message}</Alert>}
-      {list.data && list.data.total === 0 && (
-        <Paper withBorder p="xl">
-          <Text c="dimmed">{t('register.empty')}</Text>
+      {list.data && total === 0 && (
+        <Paper withBorder p="xl" className="register-empty">
+          {filtered ? (
+            <Stack gap="xs" align="flex-start">
+              <Text fw={600}>{t('register.noMatch')}</Text>
+              <Text size="sm" c="dimmed">
+                {t('register.noMatch.hint')}
+              </Text>
+              <Button variant="default" size="sm" mt="xs" onClick={clearFilters}>
+                {t('register.filter.clear')}
+              </Button>
+            </Stack>
+          ) : (
+            <Text c="dimmed">{t('register.empty')}</Text>
+          )}
         </Paper>
       )}
-      {list.data && list.data.total > 0 && (
-        <Paper withBorder>
-          <Table highlightOnHover verticalSpacing="xs" stickyHeader aria-label={t('register.caption')}>
-            <Table.Thead>
-              {table.getHeaderGroups().map((group) => (
-                <Table.Tr key={group.id}>
-                  {group.headers.map((header) => (
-                    <Table.Th key={header.id} className={header.column.id === 'ec' ? 'numeric' : undefined}>
-                      <table.FlexRender header={header} />
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Thead>
-            <Table.Tbody>
-              {table.getRowModel().rows.map((row) => (
-                <Table.Tr
-                  key={row.id}
-                  className="register-row"
-                  onClick={(e) => {
-                    if (!(e.target as HTMLElement).closest('a')) navigate(`/petitions/${row.original.id}`);
-                  }}
-                >
-                  {row.getAllCells().map((cell) => (
-                    <Table.Td key={cell.id} className={cell.column.id === 'ec' ? 'numeric' : undefined}>
-                      <table.FlexRender cell={cell} />
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+      {list.data && total > 0 && (
+        <Paper withBorder className="register-frame">
+          <RegisterTable
+            rows={rows}
+            total={total}
+            sort={view.sort}
+            dir={view.dir}
+            onSort={(sort, dir) => change({ sort, dir })}
+            viewKey={viewKey}
+            hasNextPage={list.hasNextPage}
+            isFetchingNextPage={list.isFetchingNextPage}
+            fetchNextPage={fetchNextPage}
+            bodyRef={bodyRef}
+            busy={list.isFetching}
+          />
         </Paper>
+      )}
+      {list.data && total > 0 && (
+        <Text size="xs" c="dimmed" id="register-keyboard-hint">
+          {t('register.keyboardHint')}
+        </Text>
       )}
       <PetitionFormModal opened={formOpen} onClose={form.close} />
     </Stack>
   );
+}
+
+/** Input types that take no typed text: a `/` pressed on them is a shortcut, not a character. */
+const NOT_TEXT = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.closest('[role="dialog"]')) return true;
+  if (target instanceof HTMLInputElement) return !NOT_TEXT.has(target.type);
+  return target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
