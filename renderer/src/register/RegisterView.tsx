@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { PetitionRow } from '../../../shared/schemas';
 import { call } from '../api/client';
 import { currentLanguage } from '../i18n';
+import { ImportModal } from '../import/ImportModal';
 import { PetitionFormModal } from '../petitions/PetitionFormModal';
 import { RegisterTable } from './RegisterTable';
 import { RegisterToolbar } from './RegisterToolbar';
@@ -21,6 +22,7 @@ export function RegisterView() {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const [formOpen, form] = useDisclosure(false);
+  const [importOpen, importer] = useDisclosure(false);
   const hashQuery = useHashQuery();
   const view = useMemo(() => parseView(hashQuery), [hashQuery]);
   const query = useMemo(() => listQuery(view), [view]);
@@ -72,7 +74,7 @@ export function RegisterView() {
   return (
     // While the form is open the register behind it is inert: out of the tab order and hidden from
     // assistive technology, so the form's "Institution kind" is the only one there is.
-    <Stack gap="sm" className="register-view" data-busy={list.isFetching} inert={formOpen} aria-hidden={formOpen || undefined}>
+    <Stack gap="sm" className="register-view" data-busy={list.isFetching} inert={formOpen || importOpen} aria-hidden={formOpen || importOpen || undefined}>
       <Group justify="space-between" align="flex-end" wrap="nowrap">
         <div>
           <Title order={2}>{t('register.title')}</Title>
@@ -80,7 +82,12 @@ export function RegisterView() {
             {list.data ? t('register.total', { count: total, n: total.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB') }) : '\u00a0'}
           </Text>
         </div>
-        <Button onClick={form.open}>{t('register.newPetition')}</Button>
+        <Group gap="sm" wrap="nowrap">
+          <Button variant="default" onClick={importer.open}>
+            {t('importUi.open')}
+          </Button>
+          <Button onClick={form.open}>{t('register.newPetition')}</Button>
+        </Group>
       </Group>
 
       <RegisterToolbar
@@ -144,6 +151,7 @@ export function RegisterView() {
         </Text>
       )}
       <PetitionFormModal opened={formOpen} onClose={form.close} />
+      <ImportModal opened={importOpen} onClose={importer.close} />
     </Stack>
   );
 }
