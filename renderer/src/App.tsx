@@ -12,6 +12,8 @@ import { MeetingPage } from './meetings/MeetingPage';
 import { MeetingsView } from './meetings/MeetingsView';
 import { PetitionPage } from './petitions/PetitionPage';
 import { RegisterView } from './register/RegisterView';
+import { SettingsLink } from './settings/SettingsLink';
+import { SettingsPage } from './settings/SettingsPage';
 import { StudentPage } from './students/StudentPage';
 
 /**
@@ -41,6 +43,7 @@ export function App() {
               <MainNav />
             </Group>
             <Group gap="md" wrap="nowrap">
+              <SettingsLink />
               {fileName && (
                 <Tooltip label={info.data?.path}>
                   <Text size="sm" c="dimmed" aria-label={`${t('app.register')}: ${info.data?.path}`}>
@@ -66,6 +69,9 @@ export function App() {
             <Route path="/meetings/:id/advice">{(params) => <MeetingMode id={Number(params.id)} />}</Route>
             <Route path="/meetings/:id">{(params) => <MeetingPage id={Number(params.id)} />}</Route>
             <Route path="/petitions/:id">{(params) => <PetitionPage id={Number(params.id)} />}</Route>
+            <Route path="/settings">
+              <SettingsPage />
+            </Route>
             <Route path="/students/:studentNumber">{(params) => <StudentPage studentNumber={params.studentNumber} />}</Route>
             <Route>
               <RegisterView />

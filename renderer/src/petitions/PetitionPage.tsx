@@ -10,6 +10,7 @@ import { isMessageKey, translate, type MessageKey } from '../../../shared/i18n';
 import type { AuditEntry, PetitionDetail } from '../../../shared/schemas';
 import { Attachments } from '../attachments/Attachments';
 import { call } from '../api/client';
+import { LetterActions } from '../letters/LetterActions';
 import { lastRegisterHref } from '../register/viewState';
 import { formatDate, formatEc, formatMoment } from '../format';
 import { currentLanguage } from '../i18n';
@@ -65,6 +66,7 @@ export function PetitionPage({ id }: { id: number }) {
           </Paper>
           <Attachments petition={petition.data} />
           <PetitionDecisions petitionId={petition.data.id} />
+          <LetterActions petition={petition.data} />
           <History entries={petition.data.history} />
           <PetitionFormModal opened={editing} onClose={edit.close} petition={petition.data} />
           <WithdrawDialog opened={confirming} onClose={confirm.close} petition={petition.data} />

@@ -1,0 +1,28 @@
+// The header's navigation between the register and the meetings.
+import { Anchor, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import './meetings.css';
+
+export function MainNav() {
+  const { t } = useTranslation();
+  const [location] = useLocation();
+  const inMeetings = location.startsWith('/meetings');
+  const links = [
+    { href: '/', label: t('nav.register'), current: !inMeetings },
+    { href: '/meetings', label: t('meetings.nav'), current: inMeetings },
+  ];
+  return (
+    <nav aria-label={t('nav.main')} className="meeting-nav">
+      <Group gap="lg" wrap="nowrap" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {links.map((link) => (
+          <li key={link.href}>
+            <Anchor component={Link} href={link.href} c={link.current ? undefined : 'dark'} aria-current={link.current ? 'page' : undefined} underline="hover" fw={500}>
+              {link.label}
+            </Anchor>
+          </li>
+        ))}
+      </Group>
+    </nav>
+  );
+}
