@@ -5,6 +5,8 @@ import { backup, restore } from './backup';
 import { bench } from './bench';
 import { check } from './check';
 import { importCsv } from './import';
+import { letters } from './letters';
+import { decisionList, documentLanguage, pack } from './meeting-documents';
 import { cliLanguage, report, UsageError } from './output';
 import { preview } from './preview';
 import { seed } from './seed';
@@ -55,6 +57,45 @@ const commands: Record<string, Command> = {
     options: { ...common, from: { type: 'string' } },
     run: (v) => restore(required(v.register, '--register'), required(v.from, '--from'), cliLanguage(v.lang as string | undefined)),
   },
+  letters: {
+    summary: 'Write the decision letters of a BoEx meeting into a folder, signed with --p12 (password in BOEX_P12_PASSWORD).',
+    usage: 'boex letters --register FILE --meeting ID --out DIR [--p12 FILE] [--lang en|nl] [--overwrite]',
+    options: { ...common, meeting: { type: 'string' }, out: { type: 'string' }, p12: { type: 'string' }, overwrite: { type: 'boolean' } },
+    run: (v) =>
+      letters(
+        required(v.register, '--register'),
+        {
+          meetingId: count(v.meeting as string | undefined, '--meeting'),
+          out: required(v.out, '--out'),
+          p12: v.p12 as string | undefined,
+          letterLanguage: letterLanguage(v.lang as string | undefined),
+          overwrite: v.overwrite === true,
+        },
+        cliLanguage(v.lang as string | undefined),
+      ),
+  },
+  pack: {
+    summary: 'Write the meeting pack of a meeting (cover, agenda, one section per item) as a PDF in the language of --lang.',
+    usage: 'boex pack --register FILE --meeting ID --out FILE.pdf [--lang en|nl] [--overwrite]',
+    options: { ...common, meeting: { type: 'string' }, out: { type: 'string' }, overwrite: { type: 'boolean' } },
+    run: (v) =>
+      pack(
+        required(v.register, '--register'),
+        { meetingId: count(v.meeting as string | undefined, '--meeting'), out: required(v.out, '--out'), overwrite: v.overwrite === true },
+        documentLanguage(v.lang as string | undefined),
+      ),
+  },
+  'decision-list': {
+    summary: 'Write the decision list of a BoEx meeting as PDF or CSV (by the name of --out), in the language of --lang.',
+    usage: 'boex decision-list --register FILE --meeting ID --out FILE.pdf|FILE.csv [--lang en|nl] [--overwrite]',
+    options: { ...common, meeting: { type: 'string' }, out: { type: 'string' }, overwrite: { type: 'boolean' } },
+    run: (v) =>
+      decisionList(
+        required(v.register, '--register'),
+        { meetingId: count(v.meeting as string | undefined, '--meeting'), out: required(v.out, '--out'), overwrite: v.overwrite === true },
+        documentLanguage(v.lang as string | undefined),
+      ),
+  },
   bench: {
     summary: "Measure the register's calls (median, p95) beside the same SQL run raw.",
     usage: 'boex bench --register FILE [--runs N]',
@@ -85,6 +126,13 @@ function csvFile(positionals: string[]): string {
   const [file, ...more] = positionals;
   if (file === undefined || more.length > 0) throw new UsageError('Give one CSV file to import, for example petitions.csv.');
   return file;
+}
+
+/** --lang also chooses the letters' language; without it they follow the settings. */
+function letterLanguage(value: string | undefined): 'en' | 'nl' | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'en' && value !== 'nl') throw new UsageError(`--lang takes en or nl, not "${value}".`);
+  return value;
 }
 
 function port(value: string | undefined): number {

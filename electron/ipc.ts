@@ -6,7 +6,8 @@ import { ipcMain, type BrowserWindow, type WebFrameMain } from 'electron';
 import { CALL_NAMES, channelOf, type CallResult } from '../shared/api';
 import { isLanguage, translate } from '../shared/i18n';
 import type { ServiceContext } from './services/context';
-import { dispatch } from './services/dispatch';
+import { isAsyncCall } from '../shared/letters';
+import { dispatch, dispatchAsync } from './services/dispatch';
 
 export interface TrustedRenderer {
   window(): BrowserWindow | null;
@@ -18,12 +19,13 @@ export interface TrustedRenderer {
 export function registerIpc(ctx: ServiceContext, trusted: TrustedRenderer): void {
   const page = pathToFileURL(trusted.indexHtml).href;
   for (const name of CALL_NAMES) {
-    ipcMain.handle(channelOf(name), (event, rawInput: unknown, rawLang: unknown): CallResult<unknown> => {
+    ipcMain.handle(channelOf(name), (event, rawInput: unknown, rawLang: unknown): CallResult<unknown> | Promise<CallResult<unknown>> => {
       const lang = isLanguage(rawLang) ? rawLang : 'en';
       if (!isTrustedFrame(event.senderFrame, trusted.window(), page)) {
         return { ok: false, error: { code: 'forbidden', message: translate(lang, 'error.forbidden') } };
       }
-      return dispatch(ctx, name, rawInput, lang);
+      // Rendering and signing a letter takes a moment: those calls answer with a promise, which IPC awaits.
+      return isAsyncCall(name) ? dispatchAsync(ctx, name, rawInput, lang) : dispatch(ctx, name, rawInput, lang);
     });
   }
 }

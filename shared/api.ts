@@ -6,6 +6,8 @@ import type { ApiErrorBody } from './errors';
 import type { Language } from './i18n';
 import { LANGUAGES } from './i18n';
 import { attachmentsApi } from './attachments';
+import { lettersApi } from './letters';
+import { meetingDocumentsApi } from './meeting-documents';
 import { meetingsApi } from './meetings';
 import { petitionDetail, petitionInput, petitionListQuery, petitionRow, registerInfo, rulesContext, studentDetail, studentNumberField } from './schemas';
 
@@ -57,7 +59,9 @@ export const api = {
   'petitions.importPreview': call(importFile, importPreview),
   'petitions.import': call(importFile, importPreview.extend({ created: z.number().int() })),
   ...meetingsApi,
+  ...meetingDocumentsApi,
   ...attachmentsApi,
+  ...lettersApi,
 } as const;
 
 export type Api = typeof api;

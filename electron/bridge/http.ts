@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { isLanguage, translate, type Language } from '../../shared/i18n';
 import type { ServiceContext } from '../services/context';
-import { dispatch } from '../services/dispatch';
+import { dispatchAsync } from '../services/dispatch';
 import { recordFault } from '../services/faults';
 import { CONTENT_SECURITY_POLICY, LANGUAGE_HEADER } from '../../shared/csp';
 
@@ -79,7 +79,7 @@ export async function startBridge({ ctx, staticDir, port = 0 }: BridgeOptions): 
     } catch {
       return json(res, 400, { ok: false, error: { code: 'invalid_input', message: translate(lang, 'error.invalidInput') } });
     }
-    return json(res, 200, dispatch(ctx, name, input, lang));
+    return json(res, 200, await dispatchAsync(ctx, name, input, lang));
   }
 
   function authorised(header: string | undefined): boolean {

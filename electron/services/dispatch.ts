@@ -4,9 +4,10 @@ import type { z } from 'zod';
 import { api, isCallName, type CallResult } from '../../shared/api';
 import { AppError, type ApiErrorBody } from '../../shared/errors';
 import { isMessageKey, translate, type Language } from '../../shared/i18n';
+import { isAsyncCall } from '../../shared/letters';
 import type { ServiceContext } from './context';
 import { recordFault } from './faults';
-import { handlers } from './handlers';
+import { asyncHandlers, handlers } from './handlers';
 
 export function dispatch(ctx: ServiceContext, name: unknown, rawInput: unknown, lang: Language): CallResult<unknown> {
   if (!isCallName(name)) {
@@ -15,12 +16,33 @@ export function dispatch(ctx: ServiceContext, name: unknown, rawInput: unknown, 
   const contract = api[name];
   const parsed = contract.input.safeParse(rawInput ?? {});
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, lang) };
+  // A call that renders or signs a PDF cannot answer at once: transports take dispatchAsync.
+  if (isAsyncCall(name)) return fail('async_call', translate(lang, 'error.asyncCall', { name }));
   try {
     const handler = handlers[name] as (ctx: ServiceContext, input: unknown) => unknown;
     const value = handler(ctx, parsed.data);
     // The output schemas are the types the services are compiled against; checking every row again
     // at run time costs more than the query itself, so it is done where mistakes are found: in the
     // tests and the preview (BOEX_CHECK_OUTPUT=1), not in the desktop app.
+    return { ok: true, value: process.env.BOEX_CHECK_OUTPUT === '1' ? contract.output.parse(value) : value };
+  } catch (error) {
+    return { ok: false, error: errorBody(error, lang) };
+  }
+}
+
+/**
+ * What the transports (IPC, the HTTP bridge) call: dispatch, and for the calls whose service is
+ * asynchronous (a PDF rendered, signed, written) the same parsing and error translation around an
+ * awaited service.
+ */
+export async function dispatchAsync(ctx: ServiceContext, name: unknown, rawInput: unknown, lang: Language): Promise<CallResult<unknown>> {
+  if (!isCallName(name) || !isAsyncCall(name)) return dispatch(ctx, name, rawInput, lang);
+  const contract = api[name];
+  const parsed = contract.input.safeParse(rawInput ?? {});
+  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error, lang) };
+  try {
+    const handler = asyncHandlers[name] as (ctx: ServiceContext, input: unknown) => Promise<unknown>;
+    const value = await handler(ctx, parsed.data);
     return { ok: true, value: process.env.BOEX_CHECK_OUTPUT === '1' ? contract.output.parse(value) : value };
   } catch (error) {
     return { ok: false, error: errorBody(error, lang) };

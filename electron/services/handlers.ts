@@ -2,12 +2,16 @@
 // a compile error, so the contract and the services cannot drift apart.
 import type { z } from 'zod';
 import type { Api, CallName } from '../../shared/api';
+import type { AsyncCallName } from '../../shared/letters';
 import { addAttachment, getAttachment, listAttachments, removeAttachment } from './attachments';
 import { recordAdvice } from './advice';
 import { addToAgenda, removeFromAgenda, reorderAgenda } from './agenda';
 import type { ServiceContext } from './context';
 import { importPetitions, previewImport } from './csv-import';
+import { getLetterSettings, updateLetterSettings } from './letter-settings';
+import { exportLetter, exportMeetingLetters, previewLetter } from './letters';
 import { correctDecision, decisionsOf, recordBatch, recordDecision, recordGeneralDecision } from './decisions';
+import { decisionList, meetingPack } from './meeting-documents';
 import { createMeeting, getMeeting, listMeetings, meetingCandidates, updateMeeting } from './meetings';
 import { createPetition, getPetition, updatePetition, withdrawPetition } from './petitions';
 import { listPetitions } from './register-view';
@@ -16,7 +20,12 @@ import { getDecisionSettings, updateDecisionSettings } from './settings';
 import { getStudent, rulesContext } from './students';
 
 export type Handlers = {
-  [N in CallName]: (ctx: ServiceContext, input: z.output<Api[N]['input']>) => z.input<Api[N]['output']>;
+  [N in Exclude<CallName, AsyncCallName>]: (ctx: ServiceContext, input: z.output<Api[N]['input']>) => z.input<Api[N]['output']>;
+};
+
+/** Calls that render or sign a PDF: their services are asynchronous, and dispatchAsync awaits them. */
+export type AsyncHandlers = {
+  [N in AsyncCallName]: (ctx: ServiceContext, input: z.output<Api[N]['input']>) => Promise<z.input<Api[N]['output']>>;
 };
 
 export const handlers: Handlers = {
@@ -50,4 +59,14 @@ export const handlers: Handlers = {
   'decisions.ofPetition': decisionsOf,
   'settings.decisions': (ctx) => getDecisionSettings(ctx),
   'settings.updateDecisions': updateDecisionSettings,
+  'meetings.pack': meetingPack,
+  'meetings.decisionList': decisionList,
+  'settings.letters': (ctx) => getLetterSettings(ctx),
+  'settings.updateLetters': updateLetterSettings,
+};
+
+export const asyncHandlers: AsyncHandlers = {
+  'letters.preview': previewLetter,
+  'letters.export': exportLetter,
+  'letters.exportMeeting': (ctx, input) => exportMeetingLetters(ctx, input),
 };

@@ -378,8 +378,8 @@ export const en = {
   'meetingDocuments.exported': '{{fileName}} was exported.',
   'meetingDocuments.error.notBoex': 'The meeting of {{date}} is a meeting of the Media Technology Board, which advises; only a meeting of the Board of Examiners has a decision list. Export its meeting pack instead.',
   'meetingDocuments.error.pdf': 'Nothing was exported. {{reason}}',
-  'cli.pack.done': 'Meeting pack written to {{path}} ({{count}} agenda items).',
-  'cli.decisionList.done': 'Decision list written to {{path}} ({{count}} decisions).',
+  'cli.pack.done': 'Meeting pack written to {{path}}; agenda items: {{count}}.',
+  'cli.decisionList.done': 'Decision list written to {{path}}; decisions: {{count}}.',
 
   'section.student': 'Student',
   'section.course': 'Course',

@@ -378,8 +378,8 @@ export const nl: Record<MessageKey, string> = {
   'meetingDocuments.exported': '{{fileName}} is geëxporteerd.',
   'meetingDocuments.error.notBoex': 'De vergadering van {{date}} is een vergadering van de Media Technology Board, die adviseert; alleen een vergadering van de examencommissie heeft een besluitenlijst. Exporteer in plaats daarvan de vergaderstukken.',
   'meetingDocuments.error.pdf': 'Er is niets geëxporteerd. {{reason}}',
-  'cli.pack.done': 'Vergaderstukken geschreven naar {{path}} ({{count}} agendapunten).',
-  'cli.decisionList.done': 'Besluitenlijst geschreven naar {{path}} ({{count}} besluiten).',
+  'cli.pack.done': 'Vergaderstukken geschreven naar {{path}}; agendapunten: {{count}}.',
+  'cli.decisionList.done': 'Besluitenlijst geschreven naar {{path}}; besluiten: {{count}}.',
 
   'section.student': 'Student',
   'section.course': 'Vak',

@@ -1,0 +1,15 @@
+// The header's link to the settings screen.
+import { Anchor } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+
+export function SettingsLink() {
+  const { t } = useTranslation();
+  const [location] = useLocation();
+  const current = location.startsWith('/settings');
+  return (
+    <Anchor component={Link} href="/settings" size="sm" c={current ? undefined : 'dark'} aria-current={current ? 'page' : undefined} underline="hover" fw={500}>
+      {t('settings.nav')}
+    </Anchor>
+  );
+}
