@@ -6,7 +6,7 @@ import { ipcMain, type BrowserWindow, type WebFrameMain } from 'electron';
 import { CALL_NAMES, channelOf, type CallResult } from '../shared/api';
 import { isLanguage, translate } from '../shared/i18n';
 import type { ServiceContext } from './services/context';
-import { isAsyncCall } from '../shared/letters';
+import { isAsyncCall, NOT_FOR_PAGES } from '../shared/letters';
 import { dispatch, dispatchAsync } from './services/dispatch';
 
 export interface TrustedRenderer {
@@ -21,7 +21,7 @@ export function registerIpc(ctx: ServiceContext, trusted: TrustedRenderer): void
   for (const name of CALL_NAMES) {
     ipcMain.handle(channelOf(name), (event, rawInput: unknown, rawLang: unknown): CallResult<unknown> | Promise<CallResult<unknown>> => {
       const lang = isLanguage(rawLang) ? rawLang : 'en';
-      if (!isTrustedFrame(event.senderFrame, trusted.window(), page)) {
+      if (NOT_FOR_PAGES.includes(name) || !isTrustedFrame(event.senderFrame, trusted.window(), page)) {
         return { ok: false, error: { code: 'forbidden', message: translate(lang, 'error.forbidden') } };
       }
       // Rendering and signing a letter takes a moment: those calls answer with a promise, which IPC awaits.

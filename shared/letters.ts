@@ -124,6 +124,13 @@ export const meetingLetters = z.object({
 });
 export type MeetingLetters = z.output<typeof meetingLetters>;
 
+/**
+ * Calls a page may not make: they name a folder on this computer, and paths come only from the
+ * user's own choice (the command line, or a native dialog the main process shows). The transports
+ * refuse them; the CLI runs the service directly.
+ */
+export const NOT_FOR_PAGES: readonly string[] = ['letters.exportMeeting'];
+
 /** Calls whose service renders or signs a PDF, which takes a moment: transports await them. */
 export const ASYNC_CALLS = ['letters.preview', 'letters.export', 'letters.exportMeeting'] as const;
 export type AsyncCallName = (typeof ASYNC_CALLS)[number];

@@ -12,6 +12,7 @@ import type { ServiceContext } from '../services/context';
 import { dispatchAsync } from '../services/dispatch';
 import { recordFault } from '../services/faults';
 import { CONTENT_SECURITY_POLICY, LANGUAGE_HEADER } from '../../shared/csp';
+import { NOT_FOR_PAGES } from '../../shared/letters';
 
 /** Attachments travel as base64 inside the JSON body, so the limit is generous but bounded. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -70,6 +71,9 @@ export async function startBridge({ ctx, staticDir, port = 0 }: BridgeOptions): 
     if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     if (!authorised(req.headers.authorization)) {
       return json(res, 401, { ok: false, error: { code: 'unauthorized', message: translate(lang, 'error.unauthorized') } });
+    }
+    if (NOT_FOR_PAGES.includes(name)) {
+      return json(res, 403, { ok: false, error: { code: 'forbidden', message: translate(lang, 'error.forbidden') } });
     }
     const body = await readBody(req);
     if (body === null) return json(res, 413, { ok: false, error: { code: 'too_large', message: translate(lang, 'invalid.tooLong') } });

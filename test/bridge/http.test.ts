@@ -3,7 +3,7 @@
 // own host name, and must never serve a file from outside the built renderer.
 import { request, Server, type IncomingHttpHeaders } from 'node:http';
 import { connect, createServer as createNetServer, type AddressInfo } from 'node:net';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startBridge, type Bridge } from '../../electron/bridge/http';
@@ -102,6 +102,14 @@ describe('calls', () => {
     expect(reply.status).toBe(401);
     expect(JSON.parse(reply.body)).toEqual({ ok: false, error: { code: 'unauthorized', message: translate('en', 'error.unauthorized') } });
     expect(countRows(t.register).petitions).toBe(0);
+  });
+
+  it('refuse a call that names a folder on this computer, even with the token', async () => {
+    const folder = path.join(t.dir, 'letters');
+    const reply = await call('letters.exportMeeting', { meetingId: 1, folder });
+    expect(reply.status).toBe(403);
+    expect(JSON.parse(reply.body)).toEqual({ ok: false, error: { code: 'forbidden', message: translate('en', 'error.forbidden') } });
+    expect(existsSync(folder)).toBe(false);
   });
 
   it('refuse the token in the address instead of the header', async () => {
