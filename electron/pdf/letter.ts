@@ -54,6 +54,8 @@ export interface DecisionLetter {
     /** Who advised, as the letter names it: "Media Technology Board". */
     adviceBoard: string;
     adviceReasoning: string;
+    /** The Board of Examiners' own reasoning (Awb 3:46); left out where it only repeats the advice. */
+    boardReasoning?: string;
     /** The rules that applied, with their sentences in both languages. */
     findings: readonly Finding[];
     /** The article of the Rules and Regulations the decision rests on. */
@@ -193,6 +195,13 @@ function body(doc: TaggedDocument, letter: DecisionLetter, text: LetterWording):
     pdf.x = PAGE.margins.left + 16;
     paragraph(doc, [{ text: letter.reasons.adviceReasoning.trim(), style: 'oblique' }], { width: width - 16 });
     pdf.x = PAGE.margins.left;
+    gap(6);
+  }
+  const boardReasoning = letter.reasons.boardReasoning?.trim() ?? '';
+  if (boardReasoning && boardReasoning !== letter.reasons.adviceReasoning.trim()) {
+    paragraph(doc, text.boardIntro, { width });
+    gap(3);
+    paragraph(doc, boardReasoning, { width });
     gap(6);
   }
   paragraph(doc, text.rulesIntro, { width });

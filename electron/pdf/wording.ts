@@ -17,6 +17,7 @@ export interface LetterWording {
   notes: string[];
   reasonsHeading: string;
   adviceIntro: string;
+  boardIntro: string;
   rulesIntro: string;
   rules: string[];
   legalBasis: Run[];
@@ -89,6 +90,7 @@ function english(letter: DecisionLetter): LetterWording {
     ],
     reasonsHeading: 'Reasons for this decision',
     adviceIntro: `The ${reasons.adviceBoard} advised as follows:`,
+    boardIntro: 'The Board of Examiners considered:',
     rulesIntro: reasons.findings.length > 0
       ? 'The following rules of the elective-course procedure applied:'
       : 'None of the restrictions of the elective-course procedure (level, EC limits, HBO form, honours courses, timing) applied to this petition.',
@@ -152,6 +154,7 @@ function dutch(letter: DecisionLetter): LetterWording {
     ],
     reasonsHeading: 'Motivering',
     adviceIntro: `De ${reasons.adviceBoard} heeft als volgt geadviseerd:`,
+    boardIntro: 'De examencommissie overweegt het volgende:',
     rulesIntro: reasons.findings.length > 0
       ? 'De volgende regels van de procedure voor keuzevakken waren van toepassing:'
       : 'Geen van de beperkingen van de procedure voor keuzevakken (niveau, maximum aantal EC, hbo-formulier, honoursvakken, tijdigheid) was op dit verzoek van toepassing.',

@@ -49,6 +49,7 @@ interface DecisionFacts {
   creditedEc: number;
   decidedOn: string;
   signatory: string;
+  reasoning: string;
   replacesNumber: string | null;
   letterIssuedAt: string | null;
 }
@@ -101,6 +102,7 @@ function decisionFacts(db: Db, decisionId: number): DecisionFacts {
     creditedEc: d.creditedEc,
     decidedOn: d.decidedOn,
     signatory: d.signatory,
+    reasoning: d.reasoning,
     replacesNumber: row.replacesNumber ?? null,
     letterIssuedAt: d.letterIssuedAt,
   };
@@ -173,6 +175,7 @@ function currentLetter(db: Db, letterSettings: LetterSettings, facts: DecisionFa
     reasons: {
       adviceBoard: letterSettings.adviceBoard[language],
       adviceReasoning: adviceReasoningOf(db, facts.petitionId),
+      boardReasoning: facts.reasoning,
       findings: findings.map((f) => ({ rule: f.rule, severity: f.severity, message: { en: f.message.en, nl: f.message.nl } })),
       legalBasis: letterSettings.legalBasis[language],
     },

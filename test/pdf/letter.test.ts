@@ -324,3 +324,20 @@ describe('signature image', () => {
     await expect(attempt).rejects.toMatchObject({ code, sentence: { en: expect.any(String), nl: expect.any(String) } });
   });
 });
+
+describe('the Board of Examiners\' own reasoning (Awb 3:46)', () => {
+  it.each([
+    ['en', 'The Board of Examiners considered:'],
+    ['nl', 'De examencommissie overweegt het volgende:'],
+  ] as const)('is given in %s where it adds to the advice, and left out where it repeats it', async (language, intro) => {
+    const own = rejectedLetter(language);
+    own.reasons = { ...own.reasons, boardReasoning: 'The course overlaps with the compulsory course Advanced Algorithms.' };
+    const text = normalise(await plainText(await renderDecisionLetter(own)));
+    expect(text).toContain(intro);
+    expect(text).toContain('overlaps with the compulsory course Advanced Algorithms.');
+
+    const repeated = rejectedLetter(language);
+    repeated.reasons = { ...repeated.reasons, boardReasoning: repeated.reasons.adviceReasoning };
+    expect(normalise(await plainText(await renderDecisionLetter(repeated)))).not.toContain(intro);
+  });
+});
