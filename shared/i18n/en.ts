@@ -61,7 +61,6 @@ export const en = {
   'meetings.status.changed': 'The meeting is now {{status}}.',
   'meetings.meetingMode': 'Meeting mode',
   'meetings.pack': 'Meeting pack (PDF)',
-  'meetings.pack.later': 'Exporting the meeting pack comes in a later version.',
   'meetings.closedNote': 'This meeting is closed: its agenda can no longer change.',
   'meetings.agenda': 'Agenda',
   'meetings.agenda.count': '{{count}} items',

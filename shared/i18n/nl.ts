@@ -61,7 +61,6 @@ export const nl: Record<MessageKey, string> = {
   'meetings.status.changed': 'De vergadering is nu {{status}}.',
   'meetings.meetingMode': 'Vergadermodus',
   'meetings.pack': 'Vergaderstukken (PDF)',
-  'meetings.pack.later': 'Het exporteren van de vergaderstukken volgt in een latere versie.',
   'meetings.closedNote': 'Deze vergadering is afgesloten: de agenda kan niet meer veranderen.',
   'meetings.agenda': 'Agenda',
   'meetings.agenda.count': '{{count}} punten',

@@ -1,7 +1,7 @@
 // One meeting: its header (body, date, status), the candidates, and the agenda. At an MT Board
 // meeting the agenda leads to meeting mode; at a BoEx meeting each item carries the MT Board's
 // advice and the decision.
-import { Alert, Anchor, Button, Grid, Group, Loader, Paper, SegmentedControl, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -21,6 +21,7 @@ import { CandidatesPanel } from './CandidatesPanel';
 import { DecisionFormModal } from './DecisionFormModal';
 import { MeetingFormModal } from './MeetingFormModal';
 import './meetings.css';
+import { MeetingDocuments } from './MeetingDocuments';
 
 export function MeetingPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -77,14 +78,7 @@ function Meeting({ detail }: { detail: MeetingDetail }) {
           <Button variant="default" onClick={edit.open}>
             {t('meetings.form.edit')}
           </Button>
-          <Tooltip label={t('meetings.pack.later')}>
-            <Button variant="default" data-disabled aria-disabled="true" aria-describedby="pack-later" onClick={(e) => e.preventDefault()}>
-              {t('meetings.pack')}
-            </Button>
-          </Tooltip>
-          <span id="pack-later" className="meetings-visually-hidden">
-            {t('meetings.pack.later')}
-          </span>
+          <MeetingDocuments meeting={meeting} />
           {!isBoex && (
             <Button component={Link} href={`/meetings/${meeting.id}/advice`} disabled={items.length === 0}>
               {t('meetings.meetingMode')}
