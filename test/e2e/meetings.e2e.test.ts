@@ -121,7 +121,9 @@ describe('meetings in the browser', () => {
     await expect.poll(agendaOrder).toEqual([lukasz.studentNumber, zoe.studentNumber, oyvind.studentNumber]);
     await visible(page.getByRole('status').filter({ hasText: `${name(zoe)} moved to position 2 of 3.` }));
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Move ${name(zoe)} down`);
-    // dnd-kit's keyboard sensor: Space picks the item up, ArrowUp moves it, Space drops it.
+    // dnd-kit's keyboard sensor: Space picks the item up, ArrowUp moves it, Space drops it. The
+    // order saved above is fetched again first; a list that re-renders mid-drag ends the drag.
+    await page.waitForLoadState('networkidle');
     const handle = page.getByRole('button', { name: `Drag ${name(oyvind)} to another position` });
     await handle.focus();
     const announced = () => page.locator('[id^="DndLiveRegion"]').innerText();
