@@ -1,4 +1,5 @@
-import { AppShell, Group, SegmentedControl, Text, Title, Tooltip } from '@mantine/core';
+import { AppShell, Group, Loader, SegmentedControl, Text, Title, Tooltip } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Route, Router, Switch } from 'wouter';
@@ -7,14 +8,17 @@ import { isLanguage, LANGUAGES } from '../../shared/i18n';
 import { call } from './api/client';
 import { setLanguage } from './i18n';
 import { MainNav } from './meetings/MainNav';
-import { MeetingMode } from './meetings/MeetingMode';
-import { MeetingPage } from './meetings/MeetingPage';
-import { MeetingsView } from './meetings/MeetingsView';
-import { PetitionPage } from './petitions/PetitionPage';
 import { RegisterView } from './register/RegisterView';
 import { SettingsLink } from './settings/SettingsLink';
-import { SettingsPage } from './settings/SettingsPage';
-import { StudentPage } from './students/StudentPage';
+
+// The register is the home screen and loads with the app; every other screen loads when first
+// opened, so the first view comes up sooner.
+const MeetingMode = lazy(() => import('./meetings/MeetingMode').then((m) => ({ default: m.MeetingMode })));
+const MeetingPage = lazy(() => import('./meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const MeetingsView = lazy(() => import('./meetings/MeetingsView').then((m) => ({ default: m.MeetingsView })));
+const PetitionPage = lazy(() => import('./petitions/PetitionPage').then((m) => ({ default: m.PetitionPage })));
+const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const StudentPage = lazy(() => import('./students/StudentPage').then((m) => ({ default: m.StudentPage })));
 
 /**
  * Routes live in the address's hash, so the same build works from file:// in Electron and from
@@ -62,6 +66,7 @@ export function App() {
           </Group>
         </AppShell.Header>
         <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+          <Suspense fallback={<Loader size="sm" aria-label={t('register.loading')} />}>
           <Switch>
             <Route path="/meetings">
               <MeetingsView />
@@ -77,6 +82,7 @@ export function App() {
               <RegisterView />
             </Route>
           </Switch>
+          </Suspense>
         </AppShell.Main>
       </AppShell>
     </Router>
