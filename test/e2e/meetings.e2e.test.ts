@@ -2,6 +2,10 @@
 // reordered with the keyboard (and the order surviving a reload), the advice recorded in meeting
 // mode with its keyboard shortcuts, then a BoEx meeting with the advised petitions as candidates,
 // a batch decision, and the numbers `{ay} LIACS 1` and `2` on the petition pages and in the register.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { academicYear } from '../../shared/rules';
@@ -51,6 +55,18 @@ const petitionIds: Record<string, number> = {};
 let boexMeetingUrl = '';
 
 /** The agenda's student numbers, top to bottom. */
+/** Clicks a button that downloads a file, and returns the file's bytes. */
+async function download(button: Locator): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const saved = path.join(mkdtempSync(path.join(os.tmpdir(), 'boex-download-')), file.suggestedFilename());
+  await file.saveAs(saved);
+  return readFileSync(saved);
+}
+
+function pdfText(pdf: Buffer): string {
+  return execFileSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8' });
+}
+
 const agendaOrder = () => page.locator('ol.agenda-list > li').evaluateAll((items) => items.map((li) => li.getAttribute('data-student')));
 
 beforeAll(async () => {
@@ -138,6 +154,15 @@ describe('meetings in the browser', () => {
     await page.reload();
     await visible(page.getByRole('heading', { name: /^MT Board meeting of/ }));
     await expect.poll(agendaOrder).toEqual([lukasz.studentNumber, oyvind.studentNumber, zoe.studentNumber]);
+  });
+
+  it('exports the meeting pack with the items in agenda order', async () => {
+    const text = pdfText(await download(page.getByRole('button', { name: 'Meeting pack (PDF)' })));
+    const order = [lukasz, oyvind, zoe].map((s) => text.lastIndexOf(s.studentNumber));
+    // The sections follow the contents, so the last mention of each student is in agenda order.
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text).toContain('Meeting pack');
   });
 
   it('records support, not support and defer in meeting mode with the keyboard', async () => {
@@ -230,6 +255,11 @@ describe('meetings in the browser', () => {
     await containsText(items.nth(1), `${AY} LIACS 2`);
     await containsText(items.nth(1), 'Rejected');
     await screenshot(page, 'meeting-boex-decisions');
+
+    const csv = (await download(page.getByRole('button', { name: 'Decision list (CSV)' }))).toString('utf8');
+    expect(csv).toContain(`${AY} LIACS 1`);
+    expect(csv).toContain(`${AY} LIACS 2`);
+    expect(csv).toContain(lukasz.studentNumber);
   });
 
   it('shows the numbers on the petition pages and finds them in the register', async () => {
