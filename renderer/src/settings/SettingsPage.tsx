@@ -1,19 +1,26 @@
-// The settings screen (#/settings): for now the decision letters' settings. The folder export of a
+// The settings screen (#/settings): decision numbers and signatories, and the decision letters. The folder export of a
 // meeting's letters is the command line's (and, later, the desktop app's folder dialog): said here.
 import { Alert, Code, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
+import { DecisionSettingsForm } from './DecisionSettingsForm';
 import { LetterSettingsForm } from './LetterSettingsForm';
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const letters = useQuery({ queryKey: ['settings.letters'], queryFn: () => call('settings.letters', {}) });
+  const decisions = useQuery({ queryKey: ['settings.decisions'], queryFn: () => call('settings.decisions', {}) });
   return (
     <Stack gap="md" maw={1100}>
       <Title order={2}>{t('settings.title')}</Title>
       {letters.isPending && <Loader size="sm" aria-label={t('settings.loading')} />}
       {letters.isError && <Alert color="red">{letters.error.message}</Alert>}
+      {decisions.data && (
+        <Paper withBorder p="md">
+          <DecisionSettingsForm settings={decisions.data} />
+        </Paper>
+      )}
       {letters.data && (
         <Paper withBorder p="md">
           <LetterSettingsForm settings={letters.data} />
