@@ -1,5 +1,5 @@
 // Opening a register file: the one door every process (Electron, preview, CLI, tests) goes through.
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants as fsConstants, existsSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -19,6 +19,8 @@ export interface Register {
   readonly db: RegisterDb;
   /** Migrations applied; the register's schema version. */
   readonly schemaVersion: number;
+  /** Opened read-only (asked for, or the file or its folder cannot be written): every write is refused. */
+  readonly readOnly: boolean;
   close(): void;
 }
 
@@ -31,6 +33,8 @@ export interface OpenOptions {
   now?: () => Date;
   /** Refuse instead of creating a new register when the file does not exist (checks, backups). */
   mustExist?: boolean;
+  /** Open without writing anything: no migration, no pragma that writes, every write refused. */
+  readonly?: boolean;
 }
 
 /**
@@ -44,6 +48,9 @@ export function openRegister(file: string, options: OpenOptions = {}): Register 
   const existing = statSync(full, { throwIfNoEntry: false });
   if (existing?.isDirectory()) throw new AppError('register_directory', 'error.register.directory', { path: full });
   if (!existing && options.mustExist) throw new AppError('register_missing', 'error.register.missing', { path: full });
+  if (options.readonly) return openReadOnly(full, migrations, options);
+  // A file this process may not write (permissions, a read-only disk) is opened read-only.
+  if (existing && existing.size > 0 && !writable(full)) return openReadOnly(full, migrations, options);
   if (existing && existing.size > 0) inspectRegisterFile(full, migrations.length, options.nativeBinding);
 
   let sqlite: Database.Database;
@@ -58,11 +65,58 @@ export function openRegister(file: string, options: OpenOptions = {}): Register 
     // Keeps the planner's statistics fresh enough to choose the register's indexes; cheap when nothing changed.
     sqlite.pragma('optimize = 0x10002');
     const db = drizzle({ client: sqlite, schema });
-    return { path: full, sqlite, db, schemaVersion, close: () => sqlite.close() };
+    return { path: full, sqlite, db, schemaVersion, readOnly: false, close: () => sqlite.close() };
+  } catch (error) {
+    sqlite.close();
+    // SQLite opens a file it may not write read-only without saying so; the first write tells.
+    if (existing && existing.size > 0 && isReadOnlyError(error)) return openReadOnly(full, migrations, options);
+    throw error instanceof AppError ? error : unreadable(full, error);
+  }
+}
+
+/**
+ * Opens an existing register for reading only: nothing is written to it (no journal mode, no
+ * migration, no statistics). A register that needs a migration is refused with a sentence.
+ */
+function openReadOnly(full: string, migrations: Migration[], options: OpenOptions): Register {
+  const existing = statSync(full, { throwIfNoEntry: false });
+  if (!existing || existing.size === 0) throw new AppError('register_missing', 'error.register.missing', { path: full });
+  inspectRegisterFile(full, migrations.length, options.nativeBinding);
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(full, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  } catch (error) {
+    throw unreadable(full, error);
+  }
+  try {
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const schemaVersion = sqlite.pragma('user_version', { simple: true }) as number;
+    if (schemaVersion < migrations.length) {
+      throw new AppError('register_read_only_migration', 'error.register.readOnlyMigration', { path: full, found: schemaVersion, known: migrations.length });
+    }
+    const db = drizzle({ client: sqlite, schema });
+    return { path: full, sqlite, db, schemaVersion, readOnly: true, close: () => sqlite.close() };
   } catch (error) {
     sqlite.close();
     throw error instanceof AppError ? error : unreadable(full, error);
   }
+}
+
+function writable(file: string): boolean {
+  try {
+    accessSync(file, fsConstants.W_OK);
+    return true;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return !(code === 'EACCES' || code === 'EROFS' || code === 'EPERM');
+  }
+}
+
+/** SQLITE_READONLY and its extended codes, or the operating system refusing a write. */
+export function isReadOnlyError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EROFS');
 }
 
 /** Refuses, without writing to it, a file that is not a register, is damaged, or is newer than this version. */
@@ -91,7 +145,9 @@ export function inspectRegisterFile(file: string, knownVersion: number, nativeBi
     try {
       const rows = probe.pragma('quick_check') as Array<{ quick_check: string }>;
       healthy = rows.length === 1 && rows[0]?.quick_check === 'ok';
-    } catch {
+    } catch (error) {
+      // Not damage: the file (or its folder, for the -shm a WAL register needs) may not be written.
+      if (isReadOnlyError(error)) throw unreadable(file, error);
       healthy = false;
     }
     if (!healthy) throw new AppError('register_corrupt', 'error.register.corrupt', { path: file });

@@ -1,6 +1,6 @@
 // The audit log: every change written in the same transaction as the change itself, so the log
 // and the register can never disagree.
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, notInArray, or, sql } from 'drizzle-orm';
 import type { RegisterDb } from '../../db/register';
 import { auditLog } from '../../db/schema';
 import type { AuditEntry } from '../../shared/schemas';
@@ -27,17 +27,23 @@ export function changedFields(before: Snapshot, after: Snapshot): string[] {
   return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
 
-/** Entities whose audit rows belong to a petition's history; their snapshots name the petition. */
-const PETITION_PARTS = ['attachment', 'agenda_item', 'advice', 'decision'];
+/**
+ * Entities whose audit rows belong to a petition's history; their snapshots name the petition.
+ * Putting a petition on an agenda and recording advice already show as the petition's own status
+ * rows; a decision and a grade show by their entity rows, which name the number or the transcript.
+ */
+const PETITION_PARTS = ['attachment', 'decision', 'grade_registration'];
+/** The petition's own rows that repeat an entity row shown beside them. */
+const TWINNED_ACTIONS = ['decide', 'correct', 'grade.register', 'grade.correct'];
 
-/** A petition's history: its own rows, and those of its attachments, agenda items, advice and decisions. */
+/** A petition's history: its own rows, and those of its attachments, decisions and grades. */
 export function historyOf(db: RegisterDb, entity: 'petition', entityId: number): AuditEntry[] {
   const part = sql`(${auditLog.entity} IN (${sql.join(PETITION_PARTS.map((p) => sql`${p}`), sql`, `)})
     AND json_extract(coalesce(${auditLog.after}, ${auditLog.before}), '$.petitionId') = ${entityId})`;
   return db
     .select()
     .from(auditLog)
-    .where(or(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)), part))
+    .where(or(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId), notInArray(auditLog.action, TWINNED_ACTIONS)), part))
     .orderBy(asc(auditLog.id))
     .all()
     .map((row) => ({

@@ -2,6 +2,7 @@
 // check the output, and turn anything thrown into {code, message} in the user's language.
 import type { z } from 'zod';
 import { api, isCallName, type CallResult } from '../../shared/api';
+import { isReadOnlyError } from '../../db/register';
 import { AppError, type ApiErrorBody } from '../../shared/errors';
 import { isMessageKey, translate, type Language } from '../../shared/i18n';
 import { isAsyncCall } from '../../shared/letters';
@@ -69,6 +70,7 @@ export function errorBody(error: unknown, lang: Language): ApiErrorBody {
     };
   }
   if (isBusy(error)) return fail('busy', translate(lang, 'error.busy')).error;
+  if (isReadOnlyError(error)) return fail('read_only', translate(lang, 'error.readOnly')).error;
   recordFault(error);
   return fail('internal', translate(lang, 'error.internal')).error;
 }

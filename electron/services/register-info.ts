@@ -5,11 +5,12 @@ import type { RegisterInfo } from '../../shared/schemas';
 import type { ServiceContext } from './context';
 
 export function registerInfo(ctx: ServiceContext): RegisterInfo {
-  const { db, path, schemaVersion } = ctx.register;
+  const { db, path, schemaVersion, readOnly } = ctx.register;
   const rows = (table: SQLiteTable) => db.select({ n: count() }).from(table).get()?.n ?? 0;
   return {
     path,
     schemaVersion,
+    readOnly,
     counts: {
       petitions: rows(petitions),
       students: rows(students),

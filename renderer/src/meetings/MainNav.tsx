@@ -8,9 +8,11 @@ export function MainNav() {
   const { t } = useTranslation();
   const [location] = useLocation();
   const inMeetings = location.startsWith('/meetings');
+  const inTranscripts = location.startsWith('/transcripts');
   const links = [
-    { href: '/', label: t('nav.register'), current: !inMeetings },
+    { href: '/', label: t('nav.register'), current: !inMeetings && !inTranscripts },
     { href: '/meetings', label: t('meetings.nav'), current: inMeetings },
+    { href: '/transcripts', label: t('grades.nav'), current: inTranscripts },
   ];
   return (
     <nav aria-label={t('nav.main')} className="meeting-nav">
