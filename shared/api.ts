@@ -6,6 +6,8 @@ import type { ApiErrorBody } from './errors';
 import type { Language } from './i18n';
 import { LANGUAGES } from './i18n';
 import { attachmentsApi } from './attachments';
+import { COURSE_CHANGES, coursesApi } from './courses';
+import { gradesApi } from './grades';
 import { lettersApi } from './letters';
 import { meetingDocumentsApi } from './meeting-documents';
 import { meetingsApi } from './meetings';
@@ -52,16 +54,25 @@ export const api = {
   'petitions.list': call(petitionListQuery, z.object({ rows: z.array(petitionRow), total: z.number().int() })),
   'petitions.get': call(z.object({ id }), petitionDetail),
   'petitions.create': call(petitionInput, petitionDetail),
-  'petitions.update': call(petitionInput.extend({ id }), petitionDetail),
+  'petitions.update': call(
+    petitionInput.extend({
+      id,
+      /** When the course's facts change and other petitions use it: correct it for 'all', or give 'this' petition its own. */
+      courseChange: z.enum(COURSE_CHANGES).optional(),
+    }),
+    petitionDetail,
+  ),
   'petitions.withdraw': call(z.object({ id }), petitionDetail),
   'students.rulesContext': call(z.object({ studentNumber: studentNumberField, exceptPetitionId: id.optional() }), rulesContext),
   'students.get': call(z.object({ studentNumber: studentNumberField }), studentDetail),
   'petitions.importPreview': call(importFile, importPreview),
   'petitions.import': call(importFile, importPreview.extend({ created: z.number().int() })),
+  ...coursesApi,
   ...meetingsApi,
   ...meetingDocumentsApi,
   ...attachmentsApi,
   ...lettersApi,
+  ...gradesApi,
 } as const;
 
 export type Api = typeof api;

@@ -110,6 +110,10 @@ export const REGISTER_SORT_COLUMNS = [
 ] as const;
 export type RegisterSortColumn = (typeof REGISTER_SORT_COLUMNS)[number];
 
+/** Stages of the board's work a petition passes through, for the register's filter. */
+export const REGISTER_STAGES = ['awaiting_agenda', 'mt_agenda', 'advised', 'boex_agenda', 'decided'] as const;
+export type RegisterStage = (typeof REGISTER_STAGES)[number];
+
 /** What the register shows: one search box, filters, a sort, and a page of rows. */
 export const petitionListQuery = z.object({
   search: z.string().max(200).default(''),
@@ -118,6 +122,10 @@ export const petitionListQuery = z.object({
   /** The start year of an academic year: 2025 is 25-26. */
   academicYear: z.number().int().min(1990).max(2100).nullable().default(null),
   hasErrors: z.boolean().default(false),
+  /** Where a petition is in the board's work; a petition in any of the stages is shown. */
+  stages: z.array(z.enum(REGISTER_STAGES)).max(REGISTER_STAGES.length).default([]),
+  /** Petitions on this meeting's agenda. */
+  meetingId: z.number().int().positive().nullable().default(null),
   sort: z.enum(REGISTER_SORT_COLUMNS).default('submittedOn'),
   direction: z.enum(['asc', 'desc']).default('desc'),
   limit: z.number().int().min(1).max(500).default(100),
@@ -177,6 +185,8 @@ export const petitionDetail = z.object({
     ec: z.number(),
     level: levelValue,
     honours: z.boolean(),
+    /** How many other petitions are for this course: a change of its facts concerns them too. */
+    petitionCount: z.number().int(),
   }),
   institution: z.object({
     id: z.number().int(),
@@ -192,6 +202,8 @@ export type PetitionDetail = z.output<typeof petitionDetail>;
 export const registerInfo = z.object({
   path: z.string(),
   schemaVersion: z.number().int(),
+  /** Opened read-only: the UI shows a banner and every write is refused with a sentence. */
+  readOnly: z.boolean(),
   counts: z.object({
     petitions: z.number().int(),
     students: z.number().int(),

@@ -7,10 +7,12 @@ import { addAttachment, getAttachment, listAttachments, removeAttachment } from 
 import { recordAdvice } from './advice';
 import { addToAgenda, removeFromAgenda, reorderAgenda } from './agenda';
 import type { ServiceContext } from './context';
+import { searchCourses } from './courses';
 import { importPetitions, previewImport } from './csv-import';
 import { getLetterSettings, updateLetterSettings } from './letter-settings';
 import { exportLetter, exportMeetingLetters, previewLetter } from './letters';
 import { correctDecision, decisionsOf, recordBatch, recordDecision, recordGeneralDecision } from './decisions';
+import { awaitingTranscript, correctGrade, gradesOfPetition, registerGrade } from './grades';
 import { decisionList, meetingPack } from './meeting-documents';
 import { createMeeting, getMeeting, listMeetings, meetingCandidates, updateMeeting } from './meetings';
 import { createPetition, getPetition, updatePetition, withdrawPetition } from './petitions';
@@ -37,6 +39,7 @@ export const handlers: Handlers = {
   'petitions.withdraw': withdrawPetition,
   'students.rulesContext': rulesContext,
   'students.get': getStudent,
+  'courses.search': searchCourses,
   'petitions.importPreview': previewImport,
   'petitions.import': importPetitions,
   'attachments.add': addAttachment,
@@ -57,6 +60,10 @@ export const handlers: Handlers = {
   'decisions.correct': correctDecision,
   'decisions.recordGeneral': recordGeneralDecision,
   'decisions.ofPetition': decisionsOf,
+  'grades.awaiting': awaitingTranscript,
+  'grades.register': registerGrade,
+  'grades.correct': correctGrade,
+  'grades.ofPetition': gradesOfPetition,
   'settings.decisions': (ctx) => getDecisionSettings(ctx),
   'settings.updateDecisions': updateDecisionSettings,
   'meetings.pack': meetingPack,

@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { RegisterDb } from '../../db/register';
 import { courses, institutions, petitions, students } from '../../db/schema';
 import { WITHDRAWABLE_STATUSES, type PetitionStatus } from '../../shared/domain';
+import type { CourseChange } from '../../shared/courses';
 import { AppError } from '../../shared/errors';
 import { parseLevel } from '../../shared/rules';
 import type { PetitionDetail, PetitionInput } from '../../shared/schemas';
@@ -37,7 +38,15 @@ export function getPetition(ctx: ServiceContext, { id }: { id: number }): Petiti
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     student: { id: s.id, studentNumber: s.studentNumber, givenName: s.givenName, familyName: s.familyName, email: s.email },
-    course: { id: c.id, code: c.code, title: c.title, ec: c.ec, level: parseLevel(c.level), honours: c.honours },
+    course: {
+      id: c.id,
+      code: c.code,
+      title: c.title,
+      ec: c.ec,
+      level: parseLevel(c.level),
+      honours: c.honours,
+      petitionCount: otherPetitionsOf(db, c.id, p.id),
+    },
     institution: { id: i.id, name: i.name, country: i.country, kind: i.kind },
     findings: findingsOf(db, s.id, p.id),
     history: historyOf(db, 'petition', p.id),
@@ -83,7 +92,20 @@ export function storePetition(
   return { id: created.id, studentId };
 }
 
-export function updatePetition(ctx: ServiceContext, input: PetitionInput & { id: number }): PetitionDetail {
+/** How many petitions other than `exceptId` are for the course. */
+function otherPetitionsOf(db: RegisterDb | Tx, courseId: number, exceptId: number | null): number {
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(petitions)
+    .where(sql`${petitions.courseId} = ${courseId} AND ${petitions.id} IS NOT ${exceptId}`)
+    .get();
+  return row?.n ?? 0;
+}
+
+export function updatePetition(
+  ctx: ServiceContext,
+  input: PetitionInput & { id: number; courseChange?: CourseChange | undefined },
+): PetitionDetail {
   ctx.register.db.transaction(
     (tx) => {
       const current = getPetition(ctx, { id: input.id });
@@ -91,7 +113,7 @@ export function updatePetition(ctx: ServiceContext, input: PetitionInput & { id:
         throw new AppError('not_editable', 'error.petition.notEditable', { status: { key: `status.${current.status}` } });
       }
       const studentId = studentFor(tx, ctx, input, current.student.id);
-      const courseId = courseFor(tx, ctx, input);
+      const courseId = courseFor(tx, ctx, input, { petitionId: input.id, change: input.courseChange ?? null });
       const before = snapshotOf(current);
       tx.update(petitions)
         .set({
@@ -141,7 +163,7 @@ export function withdrawPetition(ctx: ServiceContext, { id }: { id: number }): P
 
 /** The petition as the secretary typed it: what the audit log keeps before and after a change. */
 function snapshot(input: PetitionInput, status: PetitionStatus): Record<string, unknown> {
-  const { id: _id, ...fields } = input as PetitionInput & { id?: number };
+  const { id: _id, courseChange: _change, ...fields } = input as PetitionInput & { id?: number; courseChange?: unknown };
   return { ...fields, status };
 }
 
@@ -206,34 +228,62 @@ function studentFor(tx: Tx, ctx: ServiceContext, input: PetitionInput, currentSt
 }
 
 /**
- * The course this petition is for, found by institution and code. Course facts typed on a
- * petition are corrections of that course and apply to every petition for it; decisions keep
- * their own copy of EC and level, so a decided petition's letter never changes.
+ * The course this petition is for, found by institution and code. Course facts typed on a new
+ * petition are corrections of that course. On an edit of a petition whose course other petitions
+ * use too, the secretary chooses: 'all' corrects the course for every petition; 'this' gives this
+ * petition a course of its own, coded "<code> (<year submitted>)" (the code is unique per
+ * institution); no choice is refused with a sentence naming how many petitions share the course.
+ * Decisions keep their own copy of EC and level, so a decided petition's letter never changes.
  */
-function courseFor(tx: Tx, ctx: ServiceContext, input: PetitionInput): number {
+function courseFor(
+  tx: Tx,
+  ctx: ServiceContext,
+  input: PetitionInput,
+  edit: { petitionId: number; change: CourseChange | null } | null = null,
+): number {
   const now = ctx.now().toISOString();
   const institutionId = institutionFor(tx, ctx, input);
   const fields = { title: input.courseTitle, ec: input.ec, level: String(input.level), honours: input.honours };
-  const found = tx
-    .select()
-    .from(courses)
-    .where(sql`${courses.institutionId} = ${institutionId} AND ${courses.code} = ${input.courseCode}`)
-    .get();
-  if (!found) {
+  const findByCode = (code: string) =>
+    tx
+      .select()
+      .from(courses)
+      .where(sql`${courses.institutionId} = ${institutionId} AND ${courses.code} = ${code}`)
+      .get();
+  const create = (code: string) => {
     const created = tx
       .insert(courses)
-      .values({ institutionId, code: input.courseCode, ...fields, createdAt: now, updatedAt: now })
+      .values({ institutionId, code, ...fields, createdAt: now, updatedAt: now })
       .returning({ id: courses.id })
       .get();
-    writeAudit(tx, ctx, { action: 'create', entity: 'course', entityId: created.id, before: null, after: { institutionId, code: input.courseCode, ...fields } });
+    writeAudit(tx, ctx, { action: 'create', entity: 'course', entityId: created.id, before: null, after: { institutionId, code, ...fields } });
     return created.id;
+  };
+  const factsOf = (c: { title: string; ec: number; level: string; honours: boolean }) =>
+    JSON.stringify({ title: c.title, ec: c.ec, level: c.level, honours: c.honours });
+  const found = findByCode(input.courseCode);
+  if (!found) return create(input.courseCode);
+  if (factsOf(found) === factsOf(fields)) return found.id;
+  if (edit) {
+    const others = otherPetitionsOf(tx, found.id, edit.petitionId);
+    if (others > 0 && edit.change === null) {
+      throw new AppError('course_shared', 'error.course.shared', { code: found.code, count: others }, { courseTitle: 'error.course.sharedField' });
+    }
+    if (others > 0 && edit.change === 'this') {
+      // The first free "<code> (<year>)", "<code> (<year>-2)", …; one with the same facts is reused.
+      const year = input.submittedOn.slice(0, 4);
+      for (let n = 1; ; n++) {
+        const code = n === 1 ? `${input.courseCode} (${year})` : `${input.courseCode} (${year}-${n})`;
+        const existing = findByCode(code);
+        if (!existing) return create(code);
+        if (factsOf(existing) === factsOf(fields)) return existing.id;
+      }
+    }
   }
   const before = { title: found.title, ec: found.ec, level: found.level, honours: found.honours };
-  if (JSON.stringify(before) !== JSON.stringify(fields)) {
-    tx.update(courses).set({ ...fields, updatedAt: now }).where(eq(courses.id, found.id)).run();
-    writeAudit(tx, ctx, { action: 'update', entity: 'course', entityId: found.id, before, after: fields });
-    refreshFindingsForCourse(tx, found.id);
-  }
+  tx.update(courses).set({ ...fields, updatedAt: now }).where(eq(courses.id, found.id)).run();
+  writeAudit(tx, ctx, { action: 'update', entity: 'course', entityId: found.id, before, after: fields });
+  refreshFindingsForCourse(tx, found.id);
   return found.id;
 }
 

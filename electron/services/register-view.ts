@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { courses, institutions, petitions, students } from '../../db/schema';
 import { parseLevel } from '../../shared/rules';
-import type { PetitionListQuery, PetitionRow, RegisterSortColumn } from '../../shared/schemas';
+import type { PetitionListQuery, PetitionRow, RegisterSortColumn, RegisterStage } from '../../shared/schemas';
 import type { RegisterDb } from '../../db/register';
 import type { ServiceContext } from './context';
 
@@ -42,6 +42,25 @@ export function searchCondition(search: string): SQL | undefined {
   return sql`${petitions.id} IN (SELECT rowid FROM petition_search WHERE body LIKE ${like} ESCAPE '\\')`;
 }
 
+// The stages of the board's work, each a correlated EXISTS on the petition's own indexes
+// (agenda_items_petition_idx, advice_petition_idx, decisions_petition_idx), so a filtered page
+// still walks the petitions in the sort's order and stops after its rows. "Open" meetings are
+// planned or held, not closed.
+const openAgenda = (body: 'mt_board' | 'boex', also: SQL = sql`1`) =>
+  sql`EXISTS (SELECT 1 FROM agenda_items ai JOIN meetings m ON m.id = ai.meeting_id
+     WHERE ai.petition_id = ${petitions.id} AND m.body = ${body} AND m.status IN ('planned', 'held') AND ${also})`;
+const onNoOpenAgenda = sql`NOT EXISTS (SELECT 1 FROM agenda_items ai JOIN meetings m ON m.id = ai.meeting_id
+     WHERE ai.petition_id = ${petitions.id} AND m.status IN ('planned', 'held'))`;
+const hasDecision = sql`EXISTS (SELECT 1 FROM decisions d WHERE d.petition_id = ${petitions.id})`;
+const hasAdvice = sql`EXISTS (SELECT 1 FROM advice a WHERE a.petition_id = ${petitions.id} AND a.advice IN ('support', 'not_support'))`;
+const STAGE: Record<RegisterStage, SQL> = {
+  awaiting_agenda: sql`(${petitions.status} = 'submitted' AND ${onNoOpenAgenda})`,
+  mt_agenda: openAgenda('mt_board', sql`NOT EXISTS (SELECT 1 FROM advice a WHERE a.agenda_item_id = ai.id)`),
+  advised: sql`(${hasAdvice} AND NOT ${hasDecision} AND NOT ${openAgenda('boex')})`,
+  boex_agenda: sql`(${openAgenda('boex')} AND NOT ${hasDecision})`,
+  decided: hasDecision,
+};
+
 function conditions(query: PetitionListQuery): SQL | undefined {
   const year = query.academicYear;
   return and(
@@ -50,6 +69,9 @@ function conditions(query: PetitionListQuery): SQL | undefined {
     query.institutionKinds.length > 0 ? inArray(institutions.kind, query.institutionKinds) : undefined,
     year !== null ? and(gte(petitions.submittedOn, `${year}-09-01`), lte(petitions.submittedOn, `${year + 1}-08-31`)) : undefined,
     query.hasErrors ? eq(petitions.findingSeverity, 'error') : undefined,
+    query.stages.length > 0 ? sql`(${sql.join(query.stages.map((stage) => STAGE[stage]), sql` OR `)})` : undefined,
+    // A meeting's agenda is short: its items, found by agenda_items_meeting_position_idx, bound the petitions.
+    query.meetingId !== null ? sql`${petitions.id} IN (SELECT petition_id FROM agenda_items WHERE meeting_id = ${query.meetingId})` : undefined,
   );
 }
 

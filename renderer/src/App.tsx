@@ -1,4 +1,4 @@
-import { AppShell, Group, Loader, SegmentedControl, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, AppShell, Group, Loader, SegmentedControl, Text, Title, Tooltip } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { SettingsLink } from './settings/SettingsLink';
 
 // The register is the home screen and loads with the app; every other screen loads when first
 // opened, so the first view comes up sooner.
+const AwaitingTranscript = lazy(() => import('./grades/AwaitingTranscript').then((m) => ({ default: m.AwaitingTranscript })));
 const MeetingMode = lazy(() => import('./meetings/MeetingMode').then((m) => ({ default: m.MeetingMode })));
 const MeetingPage = lazy(() => import('./meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 const MeetingsView = lazy(() => import('./meetings/MeetingsView').then((m) => ({ default: m.MeetingsView })));
@@ -66,10 +67,18 @@ export function App() {
           </Group>
         </AppShell.Header>
         <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+          {info.data?.readOnly && (
+            <Alert color="yellow" variant="light" title={t('register.readOnly.title')} mb="md" role="status">
+              {t('register.readOnly.body')}
+            </Alert>
+          )}
           <Suspense fallback={<Loader size="sm" aria-label={t('register.loading')} />}>
           <Switch>
             <Route path="/meetings">
               <MeetingsView />
+            </Route>
+            <Route path="/transcripts">
+              <AwaitingTranscript />
             </Route>
             <Route path="/meetings/:id/advice">{(params) => <MeetingMode id={Number(params.id)} />}</Route>
             <Route path="/meetings/:id">{(params) => <MeetingPage id={Number(params.id)} />}</Route>

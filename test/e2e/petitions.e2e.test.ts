@@ -21,7 +21,8 @@ const containsText = (locator: Locator, text: string) =>
 async function fillPetition(p: Page, values: Record<string, string>): Promise<void> {
   for (const [label, value] of Object.entries(values)) {
     const isSelect = label === 'Institution kind' || label === 'Level';
-    const field = p.getByRole(isSelect ? 'combobox' : 'textbox', { name: label, exact: true });
+    // Course code is an autocomplete: a combobox one types into.
+    const field = p.getByRole(isSelect || label === 'Course code' ? 'combobox' : 'textbox', { name: label, exact: true });
     if (isSelect) {
       await field.click();
       await p.getByRole('option', { name: value, exact: true }).click();

@@ -407,3 +407,70 @@ it('matches an institution regardless of case beyond ASCII', () => {
   const second = ok('petitions.create', petitionForm({ institution: 'école polytechnique', courseCode: 'INF551' }));
   expect(second.institution.id).toBe(first.institution.id);
 });
+
+describe('a course that other petitions use', () => {
+  // Two students petition for the same course; the secretary then corrects the first petition's course facts.
+  function twoPetitions() {
+    const first = ok('petitions.create', petitionForm());
+    const second = ok('petitions.create', petitionForm({ studentNumber: 's7654321', givenName: 'Daan', familyName: 'Bakker', email: 'd.bakker@umail.leidenuniv.nl' }));
+    return { first, second };
+  }
+  const count = (sql: string) => (t.register.sqlite.prepare(sql).get() as { n: number }).n;
+
+  it('tells how many other petitions use the course', () => {
+    const { first } = twoPetitions();
+    expect(ok('petitions.get', { id: first.id }).course.petitionCount).toBe(1);
+    ok('petitions.create', petitionForm({ studentNumber: 's1111111', givenName: 'Eva', familyName: 'Jansen', email: 'e@x.nl' }));
+    expect(ok('petitions.get', { id: first.id }).course.petitionCount).toBe(2);
+  });
+
+  it('refuses a change of its facts without a choice, naming the count, and stores nothing', () => {
+    const { first } = twoPetitions();
+    const before = dumpRows(t.register);
+    for (const lang of ['en', 'nl'] as const) {
+      const error = refused('petitions.update', { ...petitionForm({ ec: 6 }), id: first.id }, lang);
+      expect(error.code).toBe('course_shared');
+      expect(error.message).toBe(translate(lang, 'error.course.shared', { code: 'INFOMCV', count: 1 }));
+      expect(error.fields).toHaveProperty('courseTitle');
+    }
+    expect(dumpRows(t.register)).toEqual(before);
+  });
+
+  it("'all' corrects the course for every petition, with an audit row", () => {
+    const { first, second } = twoPetitions();
+    const updated = ok('petitions.update', { ...petitionForm({ ec: 6 }), id: first.id, courseChange: 'all' });
+    expect(updated.course.id).toBe(first.course.id);
+    expect(ok('petitions.get', { id: second.id }).course.ec).toBe(6);
+    expect(count(`SELECT count(*) AS n FROM audit_log WHERE entity = 'course' AND action = 'update'`)).toBe(1);
+  });
+
+  it("'this' gives the petition its own course coded with the submission year, and leaves the others alone", () => {
+    const { first, second } = twoPetitions();
+    const updated = ok('petitions.update', { ...petitionForm({ ec: 6 }), id: first.id, courseChange: 'this' });
+    expect(updated.course).toMatchObject({ code: 'INFOMCV (2025)', ec: 6, petitionCount: 0 });
+    expect(updated.course.id).not.toBe(first.course.id);
+    expect(ok('petitions.get', { id: second.id }).course).toMatchObject({ id: first.course.id, code: 'INFOMCV', ec: 7.5 });
+    // Saving the same petition again with its new code changes nothing more.
+    const again = ok('petitions.update', { ...petitionForm({ ec: 6, courseCode: 'INFOMCV (2025)' }), id: first.id });
+    expect(again.course.id).toBe(updated.course.id);
+  });
+
+  it("'this' takes the next free code when the year's code is taken by a course with other facts", () => {
+    const { first, second } = twoPetitions();
+    ok('petitions.update', { ...petitionForm({ ec: 6 }), id: first.id, courseChange: 'this' });
+    ok('petitions.create', petitionForm({ studentNumber: 's2222222', givenName: 'Eva', familyName: 'Jansen', email: 'e@x.nl' }));
+    const updated = ok('petitions.update', {
+      ...petitionForm({ studentNumber: 's7654321', givenName: 'Daan', familyName: 'Bakker', email: 'd.bakker@umail.leidenuniv.nl', ec: 5 }),
+      id: second.id,
+      courseChange: 'this',
+    });
+    expect(updated.course.code).toBe('INFOMCV (2025-2)');
+  });
+
+  it('needs no choice when no other petition uses the course, or when its facts are unchanged', () => {
+    const first = ok('petitions.create', petitionForm());
+    expect(ok('petitions.update', { ...petitionForm({ ec: 6 }), id: first.id }).course.ec).toBe(6);
+    ok('petitions.create', petitionForm({ studentNumber: 's7654321', givenName: 'Daan', familyName: 'Bakker', email: 'd@x.nl', ec: 6 }));
+    expect(ok('petitions.update', { ...petitionForm({ ec: 6, motivation: 'Changed.' }), id: first.id }).motivation).toBe('Changed.');
+  });
+});

@@ -1,16 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Checkbox, Fieldset, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Controller, useForm, type FieldPath, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { isMessageKey } from '../../../shared/i18n';
 import { INSTITUTION_KINDS, LEVELS } from '../../../shared/rules';
+import type { CourseChange } from '../../../shared/courses';
 import { petitionInput, type PetitionDetail, type PetitionInput } from '../../../shared/schemas';
 import { ApiError, call } from '../api/client';
 import { i18n } from '../i18n';
+import { CourseCodeField } from './CourseCodeField';
 import { LiveFindings } from './LiveFindings';
 
 interface Props {
@@ -66,16 +68,21 @@ export function PetitionFormModal({ opened, onClose, petition }: Props) {
     defaultValues: valuesOf(petition),
     mode: 'onTouched',
   });
-  const { register, control, handleSubmit, setError, reset, formState } = form;
+  const { register, control, handleSubmit, setError, setValue, reset, formState } = form;
   const error = (name: FieldPath<PetitionFormValues>) => sentence(formState.errors[name]?.message);
 
   useEffect(() => {
     if (opened) reset(valuesOf(petition));
   }, [opened, petition, reset]);
 
+  // A change of a course that other petitions use waits for the secretary's answer: all of them, or this one only.
+  const [sharedChange, setSharedChange] = useState<{ input: PetitionInput; body: string } | null>(null);
+
   const save = useMutation({
-    mutationFn: (input: PetitionInput) =>
-      petition ? call('petitions.update', { ...input, id: petition.id }) : call('petitions.create', input),
+    mutationFn: ({ input, courseChange }: { input: PetitionInput; courseChange?: CourseChange }) =>
+      petition
+        ? call('petitions.update', { ...input, id: petition.id, ...(courseChange ? { courseChange } : {}) })
+        : call('petitions.create', input),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries();
       notifications.show({
@@ -84,7 +91,11 @@ export function PetitionFormModal({ opened, onClose, petition }: Props) {
       });
       onClose();
     },
-    onError: (failure) => {
+    onError: (failure, { input }) => {
+      if (failure instanceof ApiError && failure.code === 'course_shared') {
+        setSharedChange({ input, body: failure.message });
+        return;
+      }
       if (failure instanceof ApiError && Object.keys(failure.fields).length > 0) {
         let first = true;
         for (const [field, message] of Object.entries(failure.fields)) {
@@ -97,13 +108,35 @@ export function PetitionFormModal({ opened, onClose, petition }: Props) {
     },
   });
 
+  const submit = (input: PetitionInput) => {
+    const course = petition?.course;
+    const sameCourse =
+      petition !== undefined &&
+      course !== undefined &&
+      input.courseCode === course.code &&
+      input.institution.toLocaleLowerCase() === petition.institution.name.toLocaleLowerCase();
+    const factsChanged =
+      course !== undefined &&
+      (input.courseTitle !== course.title || input.ec !== course.ec || input.level !== course.level || input.honours !== course.honours);
+    if (sameCourse && factsChanged && course.petitionCount > 0) {
+      setSharedChange({ input, body: t('courseChange.body', { code: course.code, count: course.petitionCount }) });
+    } else {
+      save.mutate({ input });
+    }
+  };
+  const answer = (courseChange: CourseChange) => {
+    if (!sharedChange) return;
+    save.mutate({ input: sharedChange.input, courseChange });
+    setSharedChange(null);
+  };
+
   const kinds = INSTITUTION_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }));
   const levels = LEVELS.map((level) => ({ value: String(level), label: t(`level.${level}`) }));
   const formError = save.error && !(save.error instanceof ApiError && Object.keys(save.error.fields).length > 0) ? save.error.message : null;
 
   return (
     <Modal opened={opened} onClose={onClose} size="xl" title={petition ? t('petition.edit') : t('petition.new')} closeOnClickOutside={false}>
-      <form onSubmit={handleSubmit((input) => save.mutate(input))} noValidate>
+      <form onSubmit={handleSubmit(submit)} noValidate>
         <Stack gap="md">
           <Fieldset legend={t('section.student')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -124,7 +157,29 @@ export function PetitionFormModal({ opened, onClose, petition }: Props) {
                   <Select label={t('field.institutionKind')} withAsterisk data={kinds} value={field.value || null} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} ref={field.ref} error={error('institutionKind')} allowDeselect={false} />
                 )}
               />
-              <TextInput label={t('field.courseCode')} withAsterisk {...register('courseCode')} error={error('courseCode')} />
+              <Controller
+                control={control}
+                name="courseCode"
+                render={({ field }) => (
+                  <CourseCodeField
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    error={error('courseCode')}
+                    onPick={(course) => {
+                      const options = { shouldDirty: true, shouldValidate: formState.isSubmitted };
+                      setValue('courseCode', course.code, options);
+                      setValue('courseTitle', course.title, options);
+                      setValue('ec', String(course.ec), options);
+                      setValue('level', String(course.level), options);
+                      setValue('honours', course.honours, options);
+                      setValue('institution', course.institution, options);
+                      setValue('institutionKind', course.institutionKind, options);
+                      setValue('country', course.country, options);
+                    }}
+                  />
+                )}
+              />
               <TextInput label={t('field.country')} {...register('country')} error={error('country')} />
             </SimpleGrid>
             <TextInput mt="sm" label={t('field.courseTitle')} withAsterisk {...register('courseTitle')} error={error('courseTitle')} />
@@ -182,6 +237,20 @@ export function PetitionFormModal({ opened, onClose, petition }: Props) {
           </Group>
         </Stack>
       </form>
+      <Modal opened={sharedChange !== null} onClose={() => setSharedChange(null)} title={t('courseChange.title')} centered>
+        <Stack>
+          <Text>{sharedChange?.body}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setSharedChange(null)}>
+              {t('courseChange.cancel')}
+            </Button>
+            <Button variant="light" onClick={() => answer('this')}>
+              {t('courseChange.this')}
+            </Button>
+            <Button onClick={() => answer('all')}>{t('courseChange.all')}</Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Modal>
   );
 }

@@ -15,6 +15,7 @@ import { lastRegisterHref } from '../register/viewState';
 import { formatDate, formatEc, formatMoment } from '../format';
 import { currentLanguage } from '../i18n';
 import { PetitionDecisions } from '../meetings/PetitionDecisions';
+import { GradeSection } from '../grades/GradeSection';
 import { FindingsList } from './Findings';
 import { PetitionFormModal } from './PetitionFormModal';
 import { StatusBadge } from './StatusBadge';
@@ -66,6 +67,7 @@ export function PetitionPage({ id }: { id: number }) {
           </Paper>
           <Attachments petition={petition.data} />
           <PetitionDecisions petitionId={petition.data.id} />
+          <GradeSection petition={petition.data} />
           <LetterActions petition={petition.data} />
           <History entries={petition.data.history} />
           <PetitionFormModal opened={editing} onClose={edit.close} petition={petition.data} />

@@ -2,10 +2,13 @@
 // goes to the address at once; the search waits until the typing pauses.
 import { Button, CloseButton, Group, Kbd, Loader, MultiSelect, Pill, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PETITION_STATUSES, type PetitionStatus } from '../../../shared/domain';
 import { academicYear, INSTITUTION_KINDS, type InstitutionKind } from '../../../shared/rules';
+import { REGISTER_STAGES, type RegisterStage } from '../../../shared/schemas';
+import { call } from '../api/client';
 import type { RegisterViewState } from './viewState';
 
 /** How many academic years the year filter offers, counting back from the current one. */
@@ -49,6 +52,12 @@ export function RegisterToolbar({ view, onChange, onClear, filtered, searchRef, 
   const yearData = view.year !== null && !years.some((y) => y.value === String(view.year))
     ? [...years, { value: String(view.year), label: academicYear(`${view.year}-09-01`).label }]
     : years;
+
+  const meetings = useQuery({ queryKey: ['meetings.list'], queryFn: () => call('meetings.list', {}) });
+  const meetingData = (meetings.data ?? []).map((m) => ({ value: String(m.id), label: `${t(`meetings.body.${m.body}`)} ${m.heldOn}` }));
+  if (view.meeting !== null && !meetingData.some((m) => m.value === String(view.meeting))) {
+    meetingData.push({ value: String(view.meeting), label: `#${view.meeting}` });
+  }
 
   return (
     <Group gap="sm" align="flex-end" className="register-toolbar" role="search" aria-label={t('register.search')}>
@@ -112,6 +121,26 @@ export function RegisterToolbar({ view, onChange, onClear, filtered, searchRef, 
         allowDeselect
         w={120}
         comboboxProps={{ width: 160, position: 'bottom-start' }}
+      />
+      <CompactMultiSelect<RegisterStage>
+        label={t('register.filter.stage')}
+        placeholder={t('register.filter.anyStage')}
+        values={view.stages}
+        data={REGISTER_STAGES.map((stage) => ({ value: stage, label: t(`stage.${stage}`) }))}
+        onChange={(stages) => onChange({ stages })}
+        width={200}
+      />
+      <Select
+        label={t('register.filter.meeting')}
+        placeholder={t('register.filter.anyMeeting')}
+        data={meetingData}
+        value={view.meeting === null ? null : String(view.meeting)}
+        onChange={(value) => onChange({ meeting: value === null ? null : Number(value) })}
+        clearable
+        allowDeselect
+        searchable
+        w={180}
+        comboboxProps={{ width: 260, position: 'bottom-start' }}
       />
       <Switch
         className="register-errors"

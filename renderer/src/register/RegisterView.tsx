@@ -50,7 +50,7 @@ export function RegisterView() {
 
   const change = useCallback((next: Partial<RegisterViewState>) => updateView(next), []);
   const clearFilters = useCallback(() => {
-    updateView({ search: '', statuses: [], kinds: [], year: null, errors: false });
+    updateView({ search: '', statuses: [], kinds: [], year: null, errors: false, stages: [], meeting: null });
   }, []);
   const filtered = hasFilters(view);
 

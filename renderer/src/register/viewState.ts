@@ -1,12 +1,12 @@
 // The register's view (search, filters, sort) lives in the address, after the `?` inside the hash:
-// #/?q=zoe&status=submitted,in_progress&kind=applied_sciences&year=2025&errors=1&sort=name&dir=asc
+// #/?q=zoe&status=submitted,in_progress&kind=applied_sciences&year=2025&errors=1&stage=advised&meeting=4&sort=name&dir=asc
 // so a view survives a reload and Back from a petition returns to it. wouter's useSearch reads the
 // page's real query string (before the hash), and its hash navigate moves a `?` there too, so this
 // small hook reads and writes the hash's own query instead.
 import { useSyncExternalStore } from 'react';
 import { PETITION_STATUSES, type PetitionStatus } from '../../../shared/domain';
 import { INSTITUTION_KINDS, type InstitutionKind } from '../../../shared/rules';
-import { REGISTER_SORT_COLUMNS, type PetitionListQuery, type RegisterSortColumn } from '../../../shared/schemas';
+import { REGISTER_SORT_COLUMNS, REGISTER_STAGES, type PetitionListQuery, type RegisterSortColumn, type RegisterStage } from '../../../shared/schemas';
 
 export type SortDirection = 'asc' | 'desc';
 
@@ -17,6 +17,9 @@ export interface RegisterViewState {
   /** The start year of an academic year: 2025 is 25-26. */
   year: number | null;
   errors: boolean;
+  stages: RegisterStage[];
+  /** Petitions on this meeting's agenda. */
+  meeting: number | null;
   sort: RegisterSortColumn;
   dir: SortDirection;
 }
@@ -42,6 +45,7 @@ export function parseView(query: string): RegisterViewState {
   const params = new URLSearchParams(query);
   const yearText = params.get('year') ?? '';
   const year = /^\d{4}$/.test(yearText) && Number(yearText) >= 1990 && Number(yearText) <= 2100 ? Number(yearText) : null;
+  const meetingText = params.get('meeting') ?? '';
   const sortText = params.get('sort');
   const sort = (REGISTER_SORT_COLUMNS as readonly string[]).includes(sortText ?? '') ? (sortText as RegisterSortColumn) : DEFAULT_SORT;
   const dirText = params.get('dir');
@@ -52,6 +56,8 @@ export function parseView(query: string): RegisterViewState {
     kinds: list(params.get('kind'), INSTITUTION_KINDS),
     year,
     errors: params.get('errors') === '1',
+    stages: list(params.get('stage'), REGISTER_STAGES),
+    meeting: /^[1-9]\d{0,9}$/.test(meetingText) ? Number(meetingText) : null,
     sort,
     dir,
   };
@@ -65,12 +71,14 @@ export function formatView(view: RegisterViewState): string {
   if (view.kinds.length > 0) parts.push(`kind=${view.kinds.join(',')}`);
   if (view.year !== null) parts.push(`year=${view.year}`);
   if (view.errors) parts.push('errors=1');
+  if (view.stages.length > 0) parts.push(`stage=${view.stages.join(',')}`);
+  if (view.meeting !== null) parts.push(`meeting=${view.meeting}`);
   if (view.sort !== DEFAULT_SORT || view.dir !== DEFAULT_DIRECTION) parts.push(`sort=${view.sort}`, `dir=${view.dir}`);
   return parts.join('&');
 }
 
 export function hasFilters(view: RegisterViewState): boolean {
-  return view.search.trim() !== '' || view.statuses.length > 0 || view.kinds.length > 0 || view.year !== null || view.errors;
+  return view.search.trim() !== '' || view.statuses.length > 0 || view.kinds.length > 0 || view.year !== null || view.errors || view.stages.length > 0 || view.meeting !== null;
 }
 
 /** The service's query for a view (without the page's limit and offset). */
@@ -81,6 +89,8 @@ export function listQuery(view: RegisterViewState): Omit<PetitionListQuery, 'lim
     institutionKinds: view.kinds,
     academicYear: view.year,
     hasErrors: view.errors,
+    stages: view.stages,
+    meetingId: view.meeting,
     sort: view.sort,
     direction: view.dir,
   };
