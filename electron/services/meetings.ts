@@ -7,7 +7,6 @@ import { advice, agendaItems, courses, institutions, meetings, petitions, studen
 import { MEETING_STATUSES } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { AgendaItem, Meeting, MeetingDetail } from '../../shared/meetings';
-import { parseLevel } from '../../shared/rules';
 import type { PetitionRow } from '../../shared/schemas';
 import { standingAdviceByPetition } from './advice-view';
 import { writeAudit } from './audit';
@@ -15,6 +14,7 @@ import type { ServiceContext } from './context';
 import { currentDecisionsOf, generalDecisionsByCourse } from './decision-view';
 import { findingsOf } from './findings';
 import { longDate, type Db } from './petition-facts';
+import { rowFields, toRow } from './register-view';
 
 export type MeetingRecord = typeof meetings.$inferSelect;
 type MeetingStatus = (typeof MEETING_STATUSES)[number];
@@ -190,29 +190,6 @@ export function updateMeeting(
     { behavior: 'immediate' },
   );
   return meetingSummary(ctx.register.db, input.id);
-}
-
-/** The columns of a register row, as the register's list shows a petition. */
-const rowFields = {
-  id: petitions.id,
-  studentNumber: students.studentNumber,
-  givenName: students.givenName,
-  familyName: students.familyName,
-  courseCode: courses.code,
-  courseTitle: courses.title,
-  institution: institutions.name,
-  institutionKind: institutions.kind,
-  ec: courses.ec,
-  level: courses.level,
-  status: petitions.status,
-  submittedOn: petitions.submittedOn,
-  findingSeverity: petitions.findingSeverity,
-};
-
-type RowFields = Omit<PetitionRow, 'studentName' | 'level'> & { givenName: string; familyName: string; level: string };
-
-function toRow({ givenName, familyName, level, ...row }: RowFields): PetitionRow {
-  return { ...row, studentName: `${givenName} ${familyName}`, level: parseLevel(level) };
 }
 
 export function getMeeting(ctx: ServiceContext, { id }: { id: number }): MeetingDetail {

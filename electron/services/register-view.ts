@@ -75,8 +75,8 @@ function conditions(query: PetitionListQuery): SQL | undefined {
   );
 }
 
-/** The columns of a register row. */
-const rowFields = {
+/** The columns of a register row, wherever a petition is listed (the register, a meeting's candidates). */
+export const rowFields = {
   id: petitions.id,
   studentNumber: students.studentNumber,
   givenName: students.givenName,
@@ -141,10 +141,12 @@ export function listPetitions(ctx: ServiceContext, query: PetitionListQuery): { 
   const statements = registerQueries(ctx.register.db, query);
   return {
     total: statements.total.get()?.n ?? 0,
-    rows: statements.rows.all().map(({ givenName, familyName, level, ...row }) => ({
-      ...row,
-      studentName: `${givenName} ${familyName}`,
-      level: parseLevel(level),
-    })),
+    rows: statements.rows.all().map(toRow),
   };
+}
+
+type RowFields = Omit<PetitionRow, 'studentName' | 'level'> & { givenName: string; familyName: string; level: string };
+
+export function toRow({ givenName, familyName, level, ...row }: RowFields): PetitionRow {
+  return { ...row, studentName: `${givenName} ${familyName}`, level: parseLevel(level) };
 }

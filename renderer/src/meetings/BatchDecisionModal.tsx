@@ -15,7 +15,7 @@ import { ApiError, call } from '../api/client';
 import { currentLanguage } from '../i18n';
 import { SeverityBadge } from '../petitions/Findings';
 import { AdviceBadge } from './Badges';
-import { sentence, today } from './labels';
+import { sentence, today } from '../forms';
 
 type Outcome = (typeof DECISION_OUTCOMES)[number];
 

@@ -15,7 +15,7 @@ import { creditedEc, LEVELS } from '../../../shared/rules';
 import { parseDecimal } from '../../../shared/schemas';
 import { ApiError, call } from '../api/client';
 import { i18n, currentLanguage } from '../i18n';
-import { sentence, today } from './labels';
+import { sentence, today } from '../forms';
 
 /** The decision's fields as the form holds them (text), parsed by the shared schema on submit. */
 const decisionForm = decisionInput.omit({ agendaItemId: true }).extend({

@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import { ApiError, call } from '../api/client';
 import { formatDate } from '../format';
 import { currentLanguage } from '../i18n';
-import { sentence, today } from './labels';
+import { sentence, today } from '../forms';
 
 type MeetingInput = z.output<typeof meetingInput>;
 type Values = { body: string; heldOn: string; cutoffOn: string; location: string };

@@ -18,7 +18,8 @@ import { currentLanguage } from '../i18n';
 import { SeverityBadge } from '../petitions/Findings';
 import { StatusBadge } from '../petitions/StatusBadge';
 import { ADVICE_COLOURS, AdviceBadge } from './Badges';
-import { applyDetail, sentence } from './labels';
+import { sentence } from '../forms';
+import { applyDetail } from './labels';
 import './meetings.css';
 
 type AdviceKind = (typeof ADVICE_KINDS)[number];

@@ -6,14 +6,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Controller, useForm, type FieldPath, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { isMessageKey } from '../../../shared/i18n';
 import { INSTITUTION_KINDS, LEVELS } from '../../../shared/rules';
 import type { CourseChange } from '../../../shared/courses';
 import { petitionInput, type PetitionDetail, type PetitionInput } from '../../../shared/schemas';
 import { ApiError, call } from '../api/client';
-import { i18n } from '../i18n';
 import { CourseCodeField } from './CourseCodeField';
 import { LiveFindings } from './LiveFindings';
+import { sentence, today } from '../forms';
 
 interface Props {
   opened: boolean;
@@ -28,11 +27,6 @@ export type PetitionFormValues = { [K in keyof PetitionInput]: K extends 'honour
 // The schema's preprocessors accept the form's text ("7,5", "400", ""), so the form's values are
 // valid schema input even though zod's static input type is narrower.
 const resolver = zodResolver(petitionInput) as unknown as Resolver<PetitionFormValues, unknown, PetitionInput>;
-
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 function valuesOf(p: PetitionDetail | undefined): PetitionFormValues {
   return {
@@ -52,12 +46,6 @@ function valuesOf(p: PetitionDetail | undefined): PetitionFormValues {
     submittedOn: p?.submittedOn ?? today(),
     motivation: p?.motivation ?? '',
   };
-}
-
-/** Field errors are catalogue keys (from the shared zod schema) or sentences (from the main process). */
-function sentence(message: string | undefined): string | undefined {
-  if (!message) return undefined;
-  return isMessageKey(message) ? i18n.t(message) : message;
 }
 
 export function PetitionFormModal({ opened, onClose, petition }: Props) {

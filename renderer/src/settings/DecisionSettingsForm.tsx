@@ -6,16 +6,10 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { isMessageKey } from '../../../shared/i18n';
 import { decisionSettings, type DecisionSettings } from '../../../shared/meetings';
 import { formatDecisionNumber } from '../../../shared/rules';
 import { ApiError, call } from '../api/client';
-import { i18n } from '../i18n';
-
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
+import { sentence, today } from '../forms';
 
 /** How the first decision of today's academic year would be numbered, or null for a template that cannot number. */
 function example(template: string): string | null {
@@ -24,11 +18,6 @@ function example(template: string): string | null {
   } catch {
     return null;
   }
-}
-
-function sentence(message: unknown): string | undefined {
-  if (typeof message !== 'string' || !message) return undefined;
-  return isMessageKey(message) ? i18n.t(message) : message;
 }
 
 export function DecisionSettingsForm({ settings }: { settings: DecisionSettings }) {

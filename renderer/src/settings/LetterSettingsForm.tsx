@@ -10,11 +10,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Controller, get, useFieldArray, useForm, type FieldPath, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { isMessageKey } from '../../../shared/i18n';
 import { letterSettings, type LetterSettings } from '../../../shared/letters';
 import { ApiError, call } from '../api/client';
 import { readAsBase64 } from '../attachments/files';
-import { i18n } from '../i18n';
+import { sentence } from '../forms';
 
 type Bilingual = { en: string; nl: string };
 
@@ -44,11 +43,6 @@ function valuesOf(s: LetterSettings): LetterSettingsValues {
     appeal: { ...s.appeal, address: s.appeal.address.join('\n') },
     certificatePath: s.certificatePath ?? '',
   };
-}
-
-function sentence(message: unknown): string | undefined {
-  if (typeof message !== 'string' || !message) return undefined;
-  return isMessageKey(message) ? i18n.t(message) : message;
 }
 
 /** The PNG or JPEG a data: address can show (CSP allows data: images). */
