@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PetitionDetail } from '../../shared/schemas';
-import { launchBrowser, openPage, screenshot, startPreview, tempRegisterPath, type Preview } from './harness';
+import { launchBrowser, openPage, screenshot, startPreview, tempRegisterPath, type Preview, bridgeCall } from './harness';
 
 const register = tempRegisterPath();
 let preview: Preview;
@@ -28,18 +28,7 @@ const PDF = Buffer.concat([
 ]);
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-/** A call on the preview's HTTP bridge, as the renderer makes it. */
-async function bridge<T>(name: string, input: unknown): Promise<T> {
-  const token = new URL(preview.url).searchParams.get('token') ?? '';
-  const response = await fetch(`${preview.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value;
-}
+const bridge = <T>(name: string, input: unknown) => bridgeCall<T>(preview, name, input);
 
 const fileInput = () => page.locator('input[type="file"]');
 const hboFinding = () => page.locator('[data-rule="hbo.form"]');

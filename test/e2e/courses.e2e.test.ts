@@ -3,7 +3,7 @@
 // to them, or only to this petition.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, startPreview, tempRegisterPath, type Preview } from './harness';
+import { launchBrowser, openPage, screenshot, startPreview, tempRegisterPath, type Preview, bridgeCall } from './harness';
 
 const register = tempRegisterPath();
 let preview: Preview;
@@ -13,18 +13,7 @@ let page: Page;
 const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 10_000 });
 const value = (p: Page | Locator, role: 'textbox' | 'combobox', name: string) => p.getByRole(role, { name, exact: true }).inputValue();
 
-/** A call through the loopback bridge, as the page makes it, with the token the preview printed. */
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const token = new URL(preview.url).searchParams.get('token') ?? '';
-  const response = await fetch(`${preview.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'x-boex-language': 'en' },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value;
-}
+const api = <T>(name: string, input: unknown) => bridgeCall<T>(preview, name, input);
 
 interface Detail {
   id: number;

@@ -4,7 +4,7 @@
 // and the list of petitions awaiting a transcript shrinks.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, startPreview, tempRegisterPath, type Preview } from './harness';
+import { launchBrowser, openPage, screenshot, startPreview, tempRegisterPath, type Preview, bridgeCall } from './harness';
 
 const register = tempRegisterPath();
 let preview: Preview;
@@ -22,17 +22,7 @@ function localDate(offsetDays = 0): string {
 }
 const TODAY = localDate();
 
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const token = new URL(preview.url).searchParams.get('token') ?? '';
-  const response = await fetch(`${preview.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'x-boex-language': 'en' },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value;
-}
+const api = <T>(name: string, input: unknown) => bridgeCall<T>(preview, name, input);
 
 const students = [
   { studentNumber: 's3200001', givenName: 'Inès', familyName: 'Dubois', courseCode: 'IN4320', courseTitle: 'Machine Learning for Creative Media' },

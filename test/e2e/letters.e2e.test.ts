@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, startPreview, tempRegisterPath, type Preview } from './harness';
+import { launchBrowser, openPage, screenshot, startPreview, tempRegisterPath, type Preview, bridgeCall } from './harness';
 
 const register = tempRegisterPath();
 let preview: Preview;
@@ -23,17 +23,7 @@ function localDate(offsetDays = 0): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const token = new URL(preview.url).searchParams.get('token') ?? '';
-  const response = await fetch(`${preview.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'x-boex-language': 'en' },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value;
-}
+const api = <T>(name: string, input: unknown) => bridgeCall<T>(preview, name, input);
 
 const pdfText = (file: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 

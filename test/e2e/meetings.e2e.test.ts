@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { academicYear } from '../../shared/rules';
-import { launchBrowser, openPage, screenshot, startPreview, tempRegisterPath, type Preview } from './harness';
+import { launchBrowser, openPage, screenshot, startPreview, tempRegisterPath, type Preview, bridgeCall } from './harness';
 
 const register = tempRegisterPath();
 let preview: Preview;
@@ -31,18 +31,7 @@ function localDate(offsetDays = 0): string {
 const TODAY = localDate();
 const AY = academicYear(TODAY).label;
 
-/** A call through the loopback bridge, as the page makes it, with the token the preview printed. */
-async function api<T>(name: string, input: unknown): Promise<T> {
-  const token = new URL(preview.url).searchParams.get('token') ?? '';
-  const response = await fetch(`${preview.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'x-boex-language': 'en' },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value;
-}
+const api = <T>(name: string, input: unknown) => bridgeCall<T>(preview, name, input);
 
 const students = [
   { studentNumber: 's3100001', givenName: 'Zoë', familyName: 'Nguyễn', courseCode: 'IN4320', courseTitle: 'Machine Learning for Creative Media' },
