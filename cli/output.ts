@@ -2,6 +2,7 @@
 import { AppError } from '../shared/errors';
 import { isLanguage, type Language } from '../shared/i18n';
 import { errorBody } from '../electron/services/dispatch';
+import { withRecoveryAdvice } from '../db/recovery';
 
 /** --lang wins; otherwise a Dutch locale in the environment; otherwise English. */
 export function cliLanguage(flag: string | undefined): Language {
@@ -12,7 +13,8 @@ export function cliLanguage(flag: string | undefined): Language {
 
 /** Prints what went wrong as one sentence and returns the exit code. */
 export function report(error: unknown, lang: Language): number {
-  console.error(errorBody(error, lang).message);
+  // A damaged register's sentence names the newest good backup and the restore command, where there is one.
+  console.error(errorBody(withRecoveryAdvice(error), lang).message);
   return error instanceof AppError ? 2 : 1;
 }
 

@@ -15,7 +15,7 @@ export function backupFolderOf(registerPath: string, folder?: string): string {
   return folder ?? path.join(path.dirname(registerPath), `${name}-backups`);
 }
 
-const stampOf = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+export const stampOf = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 
 /** A consistent copy of an open register at `target` (written beside it first, then renamed into place). */
 export async function backupRegister(register: Register, target: string): Promise<string> {

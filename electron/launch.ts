@@ -5,14 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Language } from '../shared/i18n';
 
-/** The register named by `--register FILE` or `--register=FILE`, else register.db in the user's data folder. */
-export function registerPathFrom(argv: readonly string[], userData: string): string {
+/** The register named by `--register FILE` or `--register=FILE`, if any. */
+export function registerFlagFrom(argv: readonly string[]): string | undefined {
   for (const [index, arg] of argv.entries()) {
     if (arg.startsWith('--register=')) return arg.slice('--register='.length);
     const next = argv[index + 1];
     if (arg === '--register' && next !== undefined) return next;
   }
-  return path.join(userData, 'register.db');
+  return undefined;
 }
 
 /** Dutch for a Dutch system, English for every other. */

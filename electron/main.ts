@@ -1,20 +1,24 @@
-// The main process: opens the register, then wires the hardened session, the IPC handlers and the
-// window. The decisions live in the modules it imports; this file only puts them in order.
+// The main process: opens the register, then wires the hardened session, the IPC handlers, the
+// window and its menu. The decisions live in the modules it imports; this file only puts them in order.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, session, type BrowserWindow } from 'electron';
-import { automaticBackup } from '../db/backup';
-import { recordFault } from './services/faults';
-import { openRegister, type Register } from '../db/register';
+import { app, dialog, screen, session, type BrowserWindow } from 'electron';
 import { errorBody } from './services/dispatch';
 import { registerIpc } from './ipc';
-import { actorName, electronNativeBinding, languageOf, registerPathFrom } from './launch';
+import { actorName, electronNativeBinding, languageOf } from './launch';
+import { installMenu } from './menu';
+import { messageBox, openOrOfferBackup } from './recovery-dialog';
+import { RegisterSession } from './register-session';
 import { hardenSession } from './security';
+import { shellActions } from './shell-actions';
+import { registerToOpen, rememberRegister } from './shell-state';
 import { createMainWindow } from './window';
+import { rememberWindowState, restoredWindowState } from './window-state';
+import { translate } from '../shared/i18n';
 
 // In the bundle this is dist-electron/, where the preload, the migrations and the native binding sit.
 const bundleDir = path.dirname(fileURLToPath(import.meta.url));
-let register: Register | null = null;
+let registerSession: RegisterSession | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 app.enableSandbox();
@@ -26,8 +30,7 @@ if (app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
-    register?.close();
-    register = null;
+    registerSession?.close();
   });
   app
     .whenReady()
@@ -42,23 +45,40 @@ if (app.requestSingleInstanceLock()) {
   app.quit();
 }
 
-function start(): void {
-  const actor = actorName();
+async function start(): Promise<void> {
+  const lang = languageOf(app.getLocale());
+  const userData = app.getPath('userData');
   const nativeBinding = electronNativeBinding(bundleDir);
-  register = openRegister(registerPathFrom(process.argv, app.getPath('userData')), {
-    actor,
+  const registers = new RegisterSession({
+    actor: actorName(),
     ...(nativeBinding ? { nativeBinding } : {}),
+    remember: (file) => rememberRegister(userData, file),
   });
-  // A backup at every open (SQLite's online backup API; it does not hold up the window). Quitting
-  // before it finishes abandons it, which is no fault.
-  const opened = register;
-  automaticBackup(opened, new Date()).catch((error: unknown) => {
-    if (register === opened) recordFault(error);
-  });
+  registerSession = registers;
+  const choice = registerToOpen(process.argv, userData);
+  const opened = await openOrOfferBackup(registers, choice.path, { lang, decline: 'shell.button.quit', ...(nativeBinding ? { nativeBinding } : {}) });
+  if (!opened) {
+    app.exit(0);
+    return;
+  }
+  if (choice.lastRegisterGone) {
+    await messageBox(null, {
+      type: 'info',
+      title: 'BoEx Register',
+      message: translate(lang, 'shell.lastRegisterGone', { path: choice.lastRegisterGone, fallback: registers.current?.path ?? choice.path }),
+      buttons: [translate(lang, 'shell.button.ok')],
+    });
+  }
   hardenSession(session.defaultSession);
   const indexHtml = path.join(app.getAppPath(), 'dist', 'renderer', 'index.html');
-  registerIpc({ register, actor, now: () => new Date() }, { window: () => mainWindow, indexHtml });
-  mainWindow = createMainWindow({ preload: path.join(bundleDir, 'preload.cjs'), indexHtml });
+  registerIpc(registers.ctx, { window: () => mainWindow, indexHtml });
+  installMenu(lang, shellActions({ session: registers, lang, window: () => mainWindow, indexHtml, ...(nativeBinding ? { nativeBinding } : {}) }), {
+    devTools: !app.isPackaged,
+    mac: process.platform === 'darwin',
+  });
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  mainWindow = createMainWindow({ preload: path.join(bundleDir, 'preload.cjs'), indexHtml }, restoredWindowState(userData, workAreas));
+  rememberWindowState(mainWindow, userData);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

@@ -71,6 +71,7 @@ export function errorBody(error: unknown, lang: Language): ApiErrorBody {
   }
   if (isBusy(error)) return fail('busy', translate(lang, 'error.busy')).error;
   if (isReadOnlyError(error)) return fail('read_only', translate(lang, 'error.readOnly')).error;
+  if (isDiskFull(error)) return fail('disk_full', translate(lang, 'error.diskFull')).error;
   recordFault(error);
   return fail('internal', translate(lang, 'error.internal')).error;
 }
@@ -78,6 +79,17 @@ export function errorBody(error: unknown, lang: Language): ApiErrorBody {
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/**
+ * The disk has no room for the write: SQLITE_FULL (no space left, or SQLite's own size limit), or
+ * SQLITE_IOERR_WRITE, which is what a file that may not grow (a quota, a size limit: EFBIG) gives.
+ * SQLite rolls the transaction back, so everything committed before is still there and the call
+ * can simply be retried once there is room (test/db/full-disk.test.ts).
+ */
+function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_WRITE' || code === 'ENOSPC' || code === 'EFBIG';
 }
 
 function fail(code: string, message: string): { ok: false; error: ApiErrorBody } {

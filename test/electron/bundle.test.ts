@@ -91,8 +91,9 @@ describe('the main bundle', () => {
       });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
-      const seen = JSON.parse(run.stdout) as { preload: string; loadedFile: string; channels: string[]; info: unknown; errorBoxes: string[] };
+      const seen = JSON.parse(run.stdout) as { preload: string; loadedFile: string; channels: string[]; info: unknown; errorBoxes: string[]; menuLabels: string[] };
       expect(seen.errorBoxes).toEqual([]);
+      expect(seen.menuLabels).toEqual(['File', 'View', 'Help']);
       expect(seen.preload).toBe(path.join(out, 'preload.cjs'));
       expect(existsSync(seen.preload)).toBe(true);
       expect(seen.loadedFile).toBe(path.join(root, 'dist', 'renderer', 'index.html'));

@@ -6,6 +6,30 @@ import { pathToFileURL } from 'node:url';
 
 type Listener = (...args: never[]) => unknown;
 
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A menu item as main.ts builds it (Electron's MenuItemConstructorOptions, the parts tests read). */
+export interface FakeMenuItem {
+  label?: string;
+  role?: string;
+  type?: string;
+  accelerator?: string;
+  click?: () => unknown;
+  submenu?: FakeMenuItem[];
+}
+
+export interface MessageBoxShown {
+  type?: string;
+  message: string;
+  detail?: string;
+  buttons?: string[];
+}
+
 export interface FakeFrame {
   processId: number;
   routingId: number;
@@ -32,10 +56,31 @@ export class FakeElectron {
   permissionRequest: Listener | null = null;
   permissionCheck: Listener | null = null;
   readonly appEvents = new EventEmitter();
+  /** The application menu last set. */
+  menu: FakeMenuItem[] | null = null;
+  readonly messageBoxes: MessageBoxShown[] = [];
+  /** The buttons a person would press in the next message boxes, in order (else the first). */
+  readonly messageBoxAnswers: number[] = [];
+  readonly openDialogs: Array<Record<string, unknown>> = [];
+  readonly saveDialogs: Array<Record<string, unknown>> = [];
+  /** The files a person would choose in the next open or save dialogs, in order (null: cancel). */
+  readonly openDialogAnswers: Array<string | null> = [];
+  readonly saveDialogAnswers: Array<string | null> = [];
+  readonly openedPaths: string[] = [];
   private readonly ready: Promise<void>;
   private markReady: () => void = () => undefined;
 
-  constructor(readonly options: { userData: string; appPath: string; locale?: string; singleInstance?: boolean }) {
+  constructor(
+    readonly options: {
+      userData: string;
+      appPath: string;
+      locale?: string;
+      singleInstance?: boolean;
+      isPackaged?: boolean;
+      /** The work areas of the displays connected; one full-HD display when not given. */
+      displays?: Rect[];
+    },
+  ) {
     this.ready = new Promise((resolve) => {
       this.markReady = resolve;
     });
@@ -64,6 +109,8 @@ export class FakeElectron {
         whenReady: () => this.ready,
         getPath: (name: string) => (name === 'userData' ? this.options.userData : `/nonexistent/${name}`),
         getAppPath: () => this.options.appPath,
+        getVersion: () => '1.2.3',
+        isPackaged: this.options.isPackaged ?? false,
         getLocale: () => this.options.locale ?? 'en-US',
         quit: () => this.calls.push('quit'),
         exit: (code: number) => {
@@ -97,11 +144,40 @@ export class FakeElectron {
       },
       dialog: {
         showErrorBox: (title: string, content: string) => this.errorBoxes.push({ title, content }),
+        // Electron takes an optional parent window first; the options are always last.
+        showMessageBox: async (...args: unknown[]) => {
+          const options = args[args.length - 1] as MessageBoxShown;
+          this.messageBoxes.push(options);
+          return { response: this.messageBoxAnswers.shift() ?? 0, checkboxChecked: false };
+        },
+        showOpenDialog: async (...args: unknown[]) => {
+          this.openDialogs.push(args[args.length - 1] as Record<string, unknown>);
+          const file = this.openDialogAnswers.shift() ?? null;
+          return { canceled: file === null, filePaths: file === null ? [] : [file] };
+        },
+        showSaveDialog: async (...args: unknown[]) => {
+          this.saveDialogs.push(args[args.length - 1] as Record<string, unknown>);
+          const file = this.saveDialogAnswers.shift() ?? null;
+          return { canceled: file === null, ...(file === null ? {} : { filePath: file }) };
+        },
       },
       shell: {
         openExternal: async (url: string) => {
           this.openedExternally.push(url);
         },
+        openPath: async (folder: string) => {
+          this.openedPaths.push(folder);
+          return '';
+        },
+      },
+      Menu: {
+        buildFromTemplate: (template: FakeMenuItem[]) => ({ template }),
+        setApplicationMenu: (menu: { template: FakeMenuItem[] } | null) => {
+          this.menu = menu?.template ?? null;
+        },
+      },
+      screen: {
+        getAllDisplays: () => (this.options.displays ?? [{ x: 0, y: 0, width: 1920, height: 1040 }]).map((workArea) => ({ workArea })),
       },
     };
   }
@@ -110,16 +186,35 @@ export class FakeElectron {
 export class FakeBrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
   loadedFile: string | null = null;
+  /** Every page load, with the route in its hash ('' for the start page). */
+  readonly loads: string[] = [];
   shown = false;
   destroyed = false;
+  maximized = false;
+  normalBounds: Rect;
 
   constructor(readonly options: Record<string, unknown>) {
     super();
+    const { x = 320, y = 20, width = 0, height = 0 } = options as Partial<Rect>;
+    this.normalBounds = { x, y, width, height };
   }
 
-  async loadFile(file: string): Promise<void> {
+  async loadFile(file: string, options: { hash?: string } = {}): Promise<void> {
     this.loadedFile = file;
-    this.webContents.mainFrame.url = pathToFileURL(file).href;
+    this.loads.push(options.hash ?? '');
+    this.webContents.mainFrame.url = pathToFileURL(file).href + (options.hash ? `#${options.hash}` : '');
+  }
+
+  getNormalBounds(): Rect {
+    return { ...this.normalBounds };
+  }
+
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+
+  maximize(): void {
+    this.maximized = true;
   }
 
   show(): void {

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { languageOf, registerPathFrom } from '../../electron/launch';
+import { languageOf } from '../../electron/launch';
+import { registerToOpen } from '../../electron/shell-state';
 
-describe('registerPathFrom', () => {
+describe('registerToOpen (no register remembered yet)', () => {
   const userData = path.join('/home', 'secretary', '.config', 'BoEx Register');
   it.each([
     [['electron', '.'], path.join(userData, 'register.db')],
@@ -12,7 +13,7 @@ describe('registerPathFrom', () => {
     // A flag without its value names no register: the default one opens, not a file called "undefined".
     [['electron', '.', '--register'], path.join(userData, 'register.db')],
   ])('%j → %s', (argv, expected) => {
-    expect(registerPathFrom(argv, userData)).toBe(expected);
+    expect(registerToOpen(argv, userData)).toEqual({ path: expected, lastRegisterGone: null });
   });
 });
 
