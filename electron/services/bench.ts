@@ -2,12 +2,13 @@
 // service, output checking), side by side with the same SQL as one raw prepared better-sqlite3
 // statement, so the cost of every layer above SQLite is visible. Figures, never assertions: the
 // machines are shared and noisy.
-import { eq } from 'drizzle-orm';
+import { eq, fillPlaceholders } from 'drizzle-orm';
 import { petitions, students } from '../../db/schema';
 import { petitionListQuery, type PetitionListQuery } from '../../shared/schemas';
 import type { ServiceContext } from './context';
 import { dispatch } from './dispatch';
-import { registerQueries } from './register-view';
+import { registerClock } from './deadline-settings';
+import { registerQueries, registerValues, shouldGather } from './register-view';
 
 export interface Figure {
   name: string;
@@ -30,14 +31,18 @@ function time(run: () => unknown, iterations: number): { medianMs: number; p95Ms
   return { medianMs: at(0.5), p95Ms: at(0.95) };
 }
 
-/** The raw twin of a register page: drizzle's own SQL and parameters, prepared once, run bare. */
+/**
+ * The raw twin of a register page: the service's own two statements, prepared once and run bare
+ * with the same values, the page gathered or walked as the service decides.
+ */
 function rawPage(ctx: ServiceContext, query: PetitionListQuery): () => unknown {
-  const { rows, total } = registerQueries(ctx.register.db, query);
-  const rowsSql = rows.toSQL();
-  const totalSql = total.toSQL();
-  const rowsStatement = ctx.register.sqlite.prepare(rowsSql.sql);
-  const totalStatement = ctx.register.sqlite.prepare(totalSql.sql);
-  return () => [rowsStatement.all(...rowsSql.params), totalStatement.get(...totalSql.params)];
+  const bound = registerValues(query, registerClock(ctx));
+  const counting = registerQueries(ctx.register.db, query, false).total;
+  const totalStatement = ctx.register.sqlite.prepare(counting.sql);
+  const [total, all] = totalStatement.raw(true).get(...fillPlaceholders(counting.params, bound)) as [number, number];
+  const { rows } = registerQueries(ctx.register.db, query, shouldGather(query, total, all));
+  const rowsStatement = ctx.register.sqlite.prepare(rows.sql);
+  return () => [rowsStatement.all(...fillPlaceholders(rows.params, bound)), totalStatement.get(...fillPlaceholders(counting.params, bound))];
 }
 
 export function benchRegister(ctx: ServiceContext, { iterations = 50 }: { iterations?: number } = {}): Figure[] {

@@ -1,0 +1,3 @@
+CREATE INDEX `courses_level_rank_idx` ON `courses` ((CASE "level" WHEN '100' THEN 1 WHEN '200' THEN 2 WHEN 'introductory' THEN 2 WHEN '300' THEN 3 WHEN 'advanced' THEN 3 WHEN '400' THEN 4 WHEN 'master' THEN 4 WHEN '500' THEN 5 ELSE 6 END));--> statement-breakpoint
+CREATE INDEX `petitions_severity_rank_idx` ON `petitions` ((CASE "finding_severity" WHEN 'error' THEN 3 WHEN 'warning' THEN 2 WHEN 'info' THEN 1 ELSE 0 END),`submitted_on`);--> statement-breakpoint
+CREATE INDEX `petitions_severity_course_idx` ON `petitions` (`finding_severity`,`course_id`);
