@@ -29,6 +29,15 @@ function oneOf(column: AnySQLiteColumn, values: readonly (string | number)[]): S
   return sql`${column} IN (${sql.raw(values.map((v) => `'${String(v)}'`).join(', '))})`;
 }
 
+/**
+ * The orders a person reads levels and findings in, as SQL: the register sorts by these very
+ * expressions, and the indexes below are built on them so that sorting walks an index.
+ */
+export const levelRankOf = (level: AnySQLiteColumn): SQL =>
+  sql`(CASE ${level} WHEN '100' THEN 1 WHEN '200' THEN 2 WHEN 'introductory' THEN 2 WHEN '300' THEN 3 WHEN 'advanced' THEN 3 WHEN '400' THEN 4 WHEN 'master' THEN 4 WHEN '500' THEN 5 ELSE 6 END)`;
+export const severityRankOf = (severity: AnySQLiteColumn): SQL =>
+  sql`(CASE ${severity} WHEN 'error' THEN 3 WHEN 'warning' THEN 2 WHEN 'info' THEN 1 ELSE 0 END)`;
+
 /** A calendar date as YYYY-MM-DD; SQLite's date() normalises 2024-02-30 to 2024-03-01, so a round trip proves it is real. */
 function isDate(column: AnySQLiteColumn): SQL {
   return sql`date(${column}) IS ${column}`;
@@ -46,6 +55,11 @@ export const students = sqliteTable(
     givenName: text('given_name').notNull(),
     familyName: text('family_name').notNull(),
     email: text('email').notNull(),
+    /**
+     * Set when the retention purge removed the student's personal data: the row stays, anonymised,
+     * so their decided petitions still count in the statistics.
+     */
+    purgedOn: text('purged_on'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -53,7 +67,12 @@ export const students = sqliteTable(
     uniqueIndex('students_student_number_unique').on(t.studentNumber),
     // The register sorts by name without regard to case.
     index('students_name_sort_idx').on(sql`${t.familyName} COLLATE NOCASE`, sql`${t.givenName} COLLATE NOCASE`),
-    check('students_student_number_form', sql`${t.studentNumber} GLOB 's[0-9][0-9][0-9][0-9][0-9][0-9][0-9]'`),
+    // A purged student keeps a marker instead of a number, so no real number can ever be mistaken for it.
+    check(
+      'students_student_number_form',
+      sql`(${t.purgedOn} IS NULL AND ${t.studentNumber} GLOB 's[0-9][0-9][0-9][0-9][0-9][0-9][0-9]') OR (${t.purgedOn} IS NOT NULL AND ${t.studentNumber} GLOB 'purged-[0-9]*')`,
+    ),
+    check('students_purged_on_date', sql`${t.purgedOn} IS NULL OR ${isDate(t.purgedOn)}`),
     check('students_names_present', sql`length(trim(${t.givenName})) > 0 AND length(trim(${t.familyName})) > 0`),
   ],
 );
@@ -100,6 +119,7 @@ export const courses = sqliteTable(
     uniqueIndex('courses_institution_code_unique').on(t.institutionId, t.code),
     index('courses_title_sort_idx').on(sql`${t.title} COLLATE NOCASE`),
     index('courses_ec_idx').on(t.ec),
+    index('courses_level_rank_idx').on(levelRankOf(t.level)),
     check('courses_ec_positive', sql`${t.ec} > 0 AND ${t.ec} <= 60`),
     check('courses_level_known', oneOf(t.level, LEVELS)),
     check('courses_code_present', sql`length(trim(${t.code})) > 0`),
@@ -133,6 +153,9 @@ export const petitions = sqliteTable(
   (t) => [
     index('petitions_submitted_idx').on(t.submittedOn, t.id),
     index('petitions_finding_severity_idx').on(t.findingSeverity, t.submittedOn),
+    index('petitions_severity_rank_idx').on(severityRankOf(t.findingSeverity), t.submittedOn),
+    // Counting "has errors" at one kind of institution: the kind's courses, each a range of this index.
+    index('petitions_severity_course_idx').on(t.findingSeverity, t.courseId),
     check('petitions_finding_severity_known', sql`${t.findingSeverity} IS NULL OR ${oneOf(t.findingSeverity, SEVERITIES)}`),
     index('petitions_status_idx').on(t.status, t.submittedOn),
     index('petitions_student_idx').on(t.studentId),

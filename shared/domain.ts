@@ -27,6 +27,10 @@ export const ATTACHMENT_KINDS = ['course_description', 'hbo_form', 'transcript',
 /** Student numbers at Leiden: the letter s and seven digits. */
 export const STUDENT_NUMBER_PATTERN = /^s\d{7}$/;
 
+/** What a student's number becomes when the retention purge removes their personal data. */
+export const PURGED_STUDENT_PREFIX = 'purged-';
+export const isPurgedStudent = (studentNumber: string): boolean => studentNumber.startsWith(PURGED_STUDENT_PREFIX);
+
 /**
  * A course is its institution and code; institutions are matched regardless of case. The rules
  * module compares courses by this key, in the form (before the course exists) and in the register.
