@@ -1,0 +1,228 @@
+// "uSis export": the registered results not yet sent to the Student Administration, exported as one
+// CSV file that is marked as sent in the same step (so nothing goes twice), and the past exports,
+// each of which can be downloaded again without changing anything. The main process makes the
+// file; the bytes are offered as a download under its name (in Electron, the window asks where).
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { LANGUAGES, type Language } from '../../../shared/i18n';
+import type { UsisFile, UsisRow } from '../../../shared/usis';
+import { call } from '../api/client';
+import { saveBytes } from '../attachments/files';
+import { formatDate } from '../format';
+import { currentLanguage } from '../i18n';
+
+/** An export's moment to the second: two exports in one minute must read apart. */
+function formatExportMoment(iso: string, lang: Language): string {
+  return new Date(iso).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+function download(file: UsisFile): void {
+  saveBytes(file.fileName, 'text/csv;charset=utf-8', new TextEncoder().encode(file.csv));
+}
+
+/** The grade as the file writes it, in the reader's decimals: 7,5 / 7.5, or pass. */
+function gradeLabel(row: UsisRow, lang: Language, t: (key: 'usis.pass' | 'usis.fail') => string): string {
+  if (row.convertedGrade === null) return t('usis.pass');
+  const number = row.convertedGrade.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return row.result === 'fail' ? `${number} (${t('usis.fail')})` : number;
+}
+
+export function UsisExport() {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const client = useQueryClient();
+  const [fileLanguage, setFileLanguage] = useState<Language>(lang);
+  const pending = useQuery({ queryKey: ['usis.pending'], queryFn: () => call('usis.pending', {}) });
+  const batches = useQuery({ queryKey: ['usis.batches'], queryFn: () => call('usis.batches', {}) });
+  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: ['usis.pending'] }), client.invalidateQueries({ queryKey: ['usis.batches'] })]);
+
+  const exporting = useMutation({
+    mutationFn: () => call('usis.export', { language: fileLanguage }),
+    onSuccess: (file) => {
+      download(file);
+      notifications.show({ color: 'green', message: t('usis.exported', { count: file.count, fileName: file.fileName }) });
+    },
+    // A refusal (someone else exported meanwhile) also means the lists are out of date.
+    onSettled: refresh,
+  });
+  const again = useMutation({
+    mutationFn: (exportedAt: string) => call('usis.reexport', { exportedAt }),
+    onSuccess: download,
+  });
+
+  const rows = pending.data ?? [];
+  return (
+    <Stack gap="md" maw={1200}>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{t('usis.title')}</Title>
+          <Text size="sm" c="dimmed" maw={760}>
+            {t('usis.intro')}
+          </Text>
+        </div>
+      </Group>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="usis-pending-title">
+        <Group justify="space-between" align="center" mb="sm" wrap="wrap">
+          <div>
+            <Title order={3} size="h4" id="usis-pending-title">
+              {t('usis.pending.title')}
+            </Title>
+            {pending.data && (
+              <Text size="sm" data-testid="usis-pending-count">
+                {t('usis.pending.count', { count: rows.length })}
+              </Text>
+            )}
+          </div>
+          {rows.length > 0 && (
+            <Group gap="xs">
+              <SegmentedControl
+                size="xs"
+                aria-label={t('usis.fileLanguage')}
+                value={fileLanguage}
+                onChange={(value) => setFileLanguage(value as Language)}
+                data={LANGUAGES.map((l) => ({ value: l, label: t(`usis.fileLanguage.${l}`) }))}
+              />
+              <Button onClick={() => exporting.mutate()} loading={exporting.isPending}>
+                {t('usis.export', { count: rows.length })}
+              </Button>
+            </Group>
+          )}
+        </Group>
+        {exporting.isError && (
+          <Alert color="red" role="alert" withCloseButton onClose={() => exporting.reset()} mb="sm">
+            {exporting.error.message}
+          </Alert>
+        )}
+        {pending.isPending && <Loader size="sm" />}
+        {pending.isError && <Alert color="red">{pending.error.message}</Alert>}
+        {pending.data &&
+          (rows.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('usis.pending.empty')}
+            </Text>
+          ) : (
+            <Table.ScrollContainer minWidth={900}>
+              <Table verticalSpacing="xs" striped aria-label={t('usis.pending.title')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('usis.col.student')}</Table.Th>
+                    <Table.Th>{t('usis.col.course')}</Table.Th>
+                    <Table.Th>{t('usis.col.institution')}</Table.Th>
+                    <Table.Th className="numeric">{t('usis.col.ec')}</Table.Th>
+                    <Table.Th>{t('usis.col.grade')}</Table.Th>
+                    <Table.Th>{t('usis.col.decision')}</Table.Th>
+                    <Table.Th>{t('usis.col.registeredOn')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((r) => (
+                    <Table.Tr key={r.registrationId} data-registration={r.registrationId}>
+                      <Table.Td>
+                        <Anchor component={Link} href={`/petitions/${r.petitionId}`} size="sm" fw={500}>
+                          {r.studentName}
+                        </Anchor>
+                        <Text size="xs" c="dimmed">
+                          {r.studentNumber}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">
+                          {r.courseCode} {r.courseTitle}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{r.institutionName}</Table.Td>
+                      <Table.Td className="numeric">{r.creditedEc}</Table.Td>
+                      <Table.Td>
+                        <Group gap={6} wrap="nowrap">
+                          <Text size="sm">{gradeLabel(r, lang, t)}</Text>
+                          {r.correction && (
+                            <Badge size="xs" color="orange" variant="light">
+                              {t('usis.correction')}
+                            </Badge>
+                          )}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" ff="monospace">
+                          {r.decisionNumber}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {formatDate(r.decidedOn, lang)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{formatDate(r.registeredOn, lang)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          ))}
+      </Paper>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="usis-batches-title">
+        <Title order={3} size="h4" id="usis-batches-title" mb="sm">
+          {t('usis.batches.title')}
+        </Title>
+        {again.isError && (
+          <Alert color="red" role="alert" withCloseButton onClose={() => again.reset()} mb="sm">
+            {again.error.message}
+          </Alert>
+        )}
+        {batches.isPending && <Loader size="sm" />}
+        {batches.isError && <Alert color="red">{batches.error.message}</Alert>}
+        {batches.data &&
+          (batches.data.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('usis.batches.empty')}
+            </Text>
+          ) : (
+            <Stack gap={0} component="ul" aria-label={t('usis.batches.title')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {batches.data.map((b) => {
+                const date = formatExportMoment(b.exportedAt, lang);
+                return (
+                  <Group
+                    key={b.exportedAt}
+                    component="li"
+                    justify="space-between"
+                    py="xs"
+                    wrap="nowrap"
+                    data-batch={b.exportedAt}
+                    style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}
+                  >
+                    <div>
+                      <Text size="sm" fw={500}>
+                        {t('usis.batches.label', { date })}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {[
+                          t('usis.batches.results', { count: b.count }),
+                          b.corrections > 0 ? t('usis.batches.corrections', { count: b.corrections }) : null,
+                        ]
+                          .filter(Boolean)
+                          .join(', ')}
+                        {b.exportedBy ? ` · ${t('usis.batches.by', { actor: b.exportedBy })}` : ''}
+                      </Text>
+                    </div>
+                    <Button
+                      variant="default"
+                      size="xs"
+                      aria-label={t('usis.downloadAgain.label', { date })}
+                      onClick={() => again.mutate(b.exportedAt)}
+                      loading={again.isPending && again.variables === b.exportedAt}
+                    >
+                      {t('usis.downloadAgain')}
+                    </Button>
+                  </Group>
+                );
+              })}
+            </Stack>
+          ))}
+      </Paper>
+    </Stack>
+  );
+}
