@@ -62,6 +62,8 @@ export const decision = z.object({
   institutionName: z.string(),
   reasoning: z.string(),
   decidedOn: z.string(),
+  /** The last day an appeal can be lodged: six weeks after the decision (shared/rules/deadlines.ts). */
+  appealClosesOn: z.string(),
   signatory: z.string(),
   replacesId: z.number().int().nullable(),
   replacesNumber: z.string().nullable(),

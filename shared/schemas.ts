@@ -126,6 +126,8 @@ export const petitionListQuery = z.object({
   stages: z.array(z.enum(REGISTER_STAGES)).max(REGISTER_STAGES.length).default([]),
   /** Petitions on this meeting's agenda. */
   meetingId: z.number().int().positive().nullable().default(null),
+  /** Petitions waiting for a decision longer than the decision term (settings.deadlines). */
+  overdue: z.boolean().default(false),
   sort: z.enum(REGISTER_SORT_COLUMNS).default('submittedOn'),
   direction: z.enum(['asc', 'desc']).default('desc'),
   limit: z.number().int().min(1).max(500).default(100),
@@ -147,6 +149,10 @@ export const petitionRow = z.object({
   submittedOn: z.string(),
   /** The most severe finding of the rules, or null when the petition breaks nothing. */
   findingSeverity: z.enum(SEVERITIES).nullable(),
+  /** Days since submission while the petition waits for a decision; null once decided, withdrawn or a draft. */
+  waitingDays: z.number().int().nullable(),
+  /** Waiting longer than the decision term. */
+  overdue: z.boolean(),
 });
 export type PetitionRow = z.output<typeof petitionRow>;
 
@@ -195,6 +201,8 @@ export const petitionDetail = z.object({
     kind: z.enum(INSTITUTION_KINDS),
   }),
   findings: z.array(finding),
+  /** While the petition waits for a decision: how long, until when, and whether the term has passed. */
+  decisionClock: z.object({ waitingDays: z.number().int(), dueOn: z.string(), overdue: z.boolean() }).nullable(),
   history: z.array(auditEntry),
 });
 export type PetitionDetail = z.output<typeof petitionDetail>;

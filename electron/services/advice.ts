@@ -51,5 +51,5 @@ export function recordAdvice(
     },
     { behavior: 'immediate' },
   );
-  return meetingDetail(ctx.register.db, meetingId);
+  return meetingDetail(ctx, meetingId);
 }

@@ -66,7 +66,7 @@ export function addToAgenda(ctx: ServiceContext, input: { meetingId: number; pet
     },
     { behavior: 'immediate' },
   );
-  return meetingDetail(ctx.register.db, input.meetingId);
+  return meetingDetail(ctx, input.meetingId);
 }
 
 export function removeFromAgenda(ctx: ServiceContext, input: { meetingId: number; petitionId: number }): MeetingDetail {
@@ -101,7 +101,7 @@ export function removeFromAgenda(ctx: ServiceContext, input: { meetingId: number
     },
     { behavior: 'immediate' },
   );
-  return meetingDetail(ctx.register.db, input.meetingId);
+  return meetingDetail(ctx, input.meetingId);
 }
 
 /** The full new order: exactly the agenda's petitions, each once. */
@@ -124,5 +124,5 @@ export function reorderAgenda(ctx: ServiceContext, input: { meetingId: number; p
     },
     { behavior: 'immediate' },
   );
-  return meetingDetail(ctx.register.db, input.meetingId);
+  return meetingDetail(ctx, input.meetingId);
 }

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { courses, decisions } from '../../db/schema';
 import type { Decision } from '../../shared/meetings';
-import { parseLevel } from '../../shared/rules';
+import { appealClosesOn, parseLevel } from '../../shared/rules';
 import type { Db } from './petition-facts';
 
 const replaced = alias(decisions, 'replaced');
@@ -53,6 +53,7 @@ export function decisionsWhere(db: Db, where: SQL | undefined): Decision[] {
       institutionName: d.institutionName,
       reasoning: d.reasoning,
       decidedOn: d.decidedOn,
+      appealClosesOn: appealClosesOn(d.decidedOn),
       signatory: d.signatory,
       replacesId: d.replacesId,
       replacesNumber: row.replacesNumber ?? null,

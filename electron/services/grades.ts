@@ -6,19 +6,13 @@ import { attachments, courses, decisions, gradeRegistrations, institutions, peti
 import type { PetitionStatus } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { AwaitingRow, GradeCorrection, GradeInput, GradeRegistration } from '../../shared/grades';
-import { academicYear, convertGrade, creditedEc, isPass, transcriptFinding } from '../../shared/rules';
+import { academicYear, convertGrade, creditedEc, daysBetween, isPass, transcriptFinding } from '../../shared/rules';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
 import { localDate } from './decision-numbers';
 import { currentDecisionOf, decisionById, isCurrent } from './decision-view';
 import { refreshFindings } from './findings';
 import { named, petitionFacts, setPetitionStatus, type Db, type PetitionFacts } from './petition-facts';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
 
 /** Approved petitions (a standing approval) with no grade registered yet, oldest decision first. */
 export function awaitingTranscript(ctx: ServiceContext, { academicYear: year }: { academicYear?: number | undefined }): AwaitingRow[] {

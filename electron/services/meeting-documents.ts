@@ -46,7 +46,7 @@ function rendered<T>(make: () => T): T {
 }
 
 export function meetingPackDocument(ctx: ServiceContext, input: { meetingId: number; language: DocumentLanguage }): MeetingDocument<Buffer> {
-  const detail = meetingDetail(ctx.register.db, input.meetingId);
+  const detail = meetingDetail(ctx, input.meetingId);
   const { meeting } = detail;
   const pdf = rendered(() => renderMeetingPack(detail, { language: input.language, createdAt: ctx.now() }));
   return { fileName: fileName([PACK_NAME[input.language], BODY_NAME[meeting.body], meeting.heldOn], 'pdf'), content: pdf, count: detail.items.length };
@@ -61,7 +61,7 @@ export function decisionListDocument(
   input: { meetingId: number; language: DocumentLanguage; format: Format },
 ): MeetingDocument {
   const { db } = ctx.register;
-  const detail = meetingDetail(db, input.meetingId);
+  const detail = meetingDetail(ctx, input.meetingId);
   boexOnly(detail.meeting);
   // Every decision taken at the meeting: corrections keep the meeting of the decision they
   // replace, so both appear; general decisions taken there have no agenda item but belong too.

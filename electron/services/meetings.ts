@@ -14,6 +14,7 @@ import type { ServiceContext } from './context';
 import { currentDecisionsOf, generalDecisionsByCourse } from './decision-view';
 import { findingsOf } from './findings';
 import { longDate, type Db } from './petition-facts';
+import { registerClock } from './deadline-settings';
 import { rowFields, toRow } from './register-view';
 
 export type MeetingRecord = typeof meetings.$inferSelect;
@@ -193,10 +194,12 @@ export function updateMeeting(
 }
 
 export function getMeeting(ctx: ServiceContext, { id }: { id: number }): MeetingDetail {
-  return meetingDetail(ctx.register.db, id);
+  return meetingDetail(ctx, id);
 }
 
-export function meetingDetail(db: Db, id: number): MeetingDetail {
+export function meetingDetail(ctx: ServiceContext, id: number): MeetingDetail {
+  const { db } = ctx.register;
+  const clock = registerClock(ctx);
   const meeting = meetingSummary(db, id);
   const rows = db
     .select({
@@ -225,7 +228,7 @@ export function meetingDetail(db: Db, id: number): MeetingDetail {
   const items: AgendaItem[] = rows.map(({ itemId, position, studentId, courseId, motivation, courseStartDate, advice: given, ...row }) => ({
     id: itemId,
     position,
-    petition: { ...toRow(row), motivation, courseStartDate },
+    petition: { ...toRow(row, clock), motivation, courseStartDate },
     findings: findingsOf(db, studentId, row.id),
     advice:
       meeting.body === 'mt_board'
@@ -248,6 +251,7 @@ export function meetingCandidates(ctx: ServiceContext, { meetingId }: { meetingI
   const meeting = meetingRecord(db, meetingId);
   if (meeting.status === 'closed') return [];
   const cutoff = meeting.cutoffOn ?? meeting.heldOn;
+  const clock = registerClock(ctx);
   const notWaiting = sql`NOT ${onOpenAgenda(sql`petitions.id`)}`;
   const notHere = sql`NOT EXISTS (SELECT 1 FROM agenda_items h WHERE h.meeting_id = ${meeting.id} AND h.petition_id = petitions.id)`;
   const where =
@@ -271,5 +275,5 @@ export function meetingCandidates(ctx: ServiceContext, { meetingId }: { meetingI
     .where(where)
     .orderBy(asc(petitions.submittedOn), asc(petitions.id))
     .all()
-    .map(toRow);
+    .map((row) => toRow(row, clock));
 }

@@ -2,15 +2,16 @@
 // audit rows; the student, institution and course are reused when the register already knows them.
 import { eq, sql } from 'drizzle-orm';
 import type { RegisterDb } from '../../db/register';
-import { courses, institutions, petitions, students } from '../../db/schema';
+import { courses, decisions, institutions, petitions, students } from '../../db/schema';
 import { WITHDRAWABLE_STATUSES, type PetitionStatus } from '../../shared/domain';
 import type { CourseChange } from '../../shared/courses';
 import { AppError } from '../../shared/errors';
-import { parseLevel } from '../../shared/rules';
+import { decisionClock, parseLevel } from '../../shared/rules';
 import type { PetitionDetail, PetitionInput } from '../../shared/schemas';
 import { changedFields, historyOf, writeAudit } from './audit';
 import { findingsOf, refreshFindings, refreshFindingsForCourse } from './findings';
 import type { ServiceContext } from './context';
+import { registerClock } from './deadline-settings';
 
 export type Tx = Parameters<Parameters<RegisterDb['transaction']>[0]>[0];
 
@@ -49,8 +50,20 @@ export function getPetition(ctx: ServiceContext, { id }: { id: number }): Petiti
     },
     institution: { id: i.id, name: i.name, country: i.country, kind: i.kind },
     findings: findingsOf(db, s.id, p.id),
+    decisionClock: awaitsDecision(db, p.id, p.status) ? decisionClockOf(ctx, p.submittedOn) : null,
     history: historyOf(db, 'petition', p.id),
   };
+}
+
+/** Submitted or discussed, and not decided yet (register-view's awaitingDecision, for one petition). */
+function awaitsDecision(db: RegisterDb, id: number, status: PetitionStatus): boolean {
+  if (status !== 'submitted' && status !== 'in_progress') return false;
+  return !db.select({ id: decisions.id }).from(decisions).where(eq(decisions.petitionId, id)).limit(1).get();
+}
+
+function decisionClockOf(ctx: ServiceContext, submittedOn: string) {
+  const { today, termWeeks } = registerClock(ctx);
+  return decisionClock(submittedOn, today, termWeeks);
 }
 
 export function createPetition(ctx: ServiceContext, input: PetitionInput): PetitionDetail {

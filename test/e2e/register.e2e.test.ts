@@ -159,7 +159,9 @@ describe('the register view', () => {
     const inYear = await shownCount();
     expect(inYear).toBeLessThan(hbo);
     expect(viewParams().get('year')).toBe(String(year - 1));
-    for (const date of await texts(cells('submittedOn'))) {
+    for (const cell of await texts(cells('submittedOn'))) {
+      // The date, then an "overdue" mark where the petition waits past the decision term.
+      const date = cell.replace(/\s*overdue$/i, '');
       const when = new Date(`${date} UTC`);
       expect(when >= new Date(Date.UTC(year - 1, 8, 1)) && when < new Date(Date.UTC(year, 8, 1)), date).toBe(true);
     }
@@ -194,6 +196,27 @@ describe('the register view', () => {
     await changeView(() => page.getByRole('search').getByRole('button', { name: 'Clear filters' }).click());
     expect(await shownCount()).toBe(SEEDED);
     expect(await search().inputValue()).toBe('');
+  });
+
+  it('filters the petitions waiting longer than the decision term, each marked overdue, with its clock on the petition page', async () => {
+    await changeView(() => page.getByRole('switch', { name: 'Overdue' }).click({ force: true }));
+    expect(viewParams().get('overdue')).toBe('1');
+    const overdue = await shownCount();
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue).toBeLessThan(SEEDED);
+    const shown = await bodyRows().count();
+    expect(await page.locator('.register-body .register-overdue-badge').count()).toBe(shown);
+    for (const status of await texts(cells('status'))) expect(['Submitted', 'In progress']).toContain(status);
+    await screenshot(page, 'register-overdue');
+
+    await bodyRows().first().getByRole('link').click();
+    const clock = page.locator('.decision-clock');
+    await visible(clock);
+    expect(await clock.innerText()).toMatch(/^Overdue: waiting \d+ days for a decision; the term ended on \d{1,2} \w+ \d{4}\.$/);
+    await page.goBack();
+    await settled();
+    await changeView(() => page.getByRole('switch', { name: 'Overdue' }).click({ force: true }));
+    expect(await shownCount()).toBe(SEEDED);
   });
 
   it('sorts by name on the server, and a header button toggles the direction with a click or Enter', async () => {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { call } from '../api/client';
 import { formatDate } from '../format';
+import { today } from '../forms';
 import { currentLanguage } from '../i18n';
 import { OutcomeBadge } from './Badges';
 import './meetings.css';
@@ -66,7 +67,12 @@ export function PetitionDecisions({ petitionId }: { petitionId: number }) {
                   </Table.Td>
                   <Table.Td className="numeric">{d.creditedEc}</Table.Td>
                   <Table.Td>{t(`level.${d.level}`)}</Table.Td>
-                  <Table.Td>{formatDate(d.decidedOn, lang)}</Table.Td>
+                  <Table.Td>
+                    {formatDate(d.decidedOn, lang)}
+                    <Text size="xs" c="dimmed" className="appeal-window">
+                      {t(d.appealClosesOn >= today() ? 'deadlines.appeal.open' : 'deadlines.appeal.closed', { date: formatDate(d.appealClosesOn, lang) })}
+                    </Text>
+                  </Table.Td>
                   <Table.Td>{d.signatory}</Table.Td>
                   <Table.Td>
                     {d.replacedByNumber && (

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { WITHDRAWABLE_STATUSES } from '../../../shared/domain';
+import { isPurgedStudent, WITHDRAWABLE_STATUSES } from '../../../shared/domain';
 import { isMessageKey, translate, type MessageKey } from '../../../shared/i18n';
 import type { AuditEntry, PetitionDetail } from '../../../shared/schemas';
 import { Attachments } from '../attachments/Attachments';
@@ -58,6 +58,7 @@ export function PetitionPage({ id }: { id: number }) {
               )}
             </Group>
           </Group>
+          {petition.data.decisionClock && <DecisionClock clock={petition.data.decisionClock} />}
           <Facts petition={petition.data} />
           <Paper withBorder p="md">
             <Title order={3} size="h5" mb="sm">
@@ -78,6 +79,22 @@ export function PetitionPage({ id }: { id: number }) {
   );
 }
 
+/** How long the petition has waited for a decision, against the decision term (Settings). */
+function DecisionClock({ clock }: { clock: NonNullable<PetitionDetail['decisionClock']> }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const text = t(clock.overdue ? 'deadlines.clock.overdue' : 'deadlines.clock.waiting', { count: clock.waitingDays, date: formatDate(clock.dueOn, lang) });
+  return clock.overdue ? (
+    <Alert color="orange" variant="light" className="decision-clock" py="xs">
+      {text}
+    </Alert>
+  ) : (
+    <Text size="sm" c="dimmed" className="decision-clock">
+      {text}
+    </Text>
+  );
+}
+
 function Facts({ petition: p }: { petition: PetitionDetail }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
@@ -87,9 +104,11 @@ function Facts({ petition: p }: { petition: PetitionDetail }) {
         <Fact label={t('field.studentNumber')}>{p.student.studentNumber}</Fact>
         <Fact label={t('column.name')}>{`${p.student.givenName} ${p.student.familyName}`}</Fact>
         <Fact label={t('field.email')}>{p.student.email}</Fact>
-        <Anchor component={Link} href={`/students/${p.student.studentNumber}`} size="sm">
-          {t('petition.studentPage')}
-        </Anchor>
+        {!isPurgedStudent(p.student.studentNumber) && (
+          <Anchor component={Link} href={`/students/${p.student.studentNumber}`} size="sm">
+            {t('petition.studentPage')}
+          </Anchor>
+        )}
       </FactCard>
       <FactCard title={t('section.course')}>
         <Fact label={t('field.courseTitle')}>{p.course.title}</Fact>

@@ -1,7 +1,7 @@
 // The register's table: every column sorts (on the server), rows are virtualized so 100,000
 // petitions scroll as smoothly as 10, and the body is one focus stop whose arrow keys move the
 // active row (roving tabindex; the active row stays rendered even when scrolled away).
-import { Anchor, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Text, UnstyledButton } from '@mantine/core';
 import {
   createColumnHelper,
   rowSortingFeature,
@@ -14,6 +14,8 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { isPurgedStudent } from '../../../shared/domain';
+import type { Language } from '../../../shared/i18n';
 import type { PetitionRow, RegisterSortColumn } from '../../../shared/schemas';
 import { formatDate, formatEc } from '../format';
 import { currentLanguage } from '../i18n';
@@ -136,7 +138,11 @@ export function RegisterTable({ rows, total, sort, dir, onSort, viewKey, hasNext
             </span>
           ),
         }),
-        helper.accessor('submittedOn', { ...sortable('submittedOn'), header: () => t('column.submittedOn'), cell: (c) => formatDate(c.getValue(), lang) }),
+        helper.accessor('submittedOn', {
+          ...sortable('submittedOn'),
+          header: () => t('column.submittedOn'),
+          cell: (c) => <SubmittedOn row={c.row.original} lang={lang} />,
+        }),
       ]),
     [t, lang],
   );
@@ -369,6 +375,14 @@ export function RegisterTable({ rows, total, sort, dir, onSort, viewKey, hasNext
 function StudentName({ name, studentNumber }: { name: string; studentNumber: string }) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
+  // A purged student has no page: their personal data is gone.
+  if (isPurgedStudent(studentNumber)) {
+    return (
+      <Text component="span" size="sm" c="dimmed" truncate="end">
+        {name}
+      </Text>
+    );
+  }
   return (
     <Text
       component="span"
@@ -381,6 +395,22 @@ function StudentName({ name, studentNumber }: { name: string; studentNumber: str
     >
       {name}
     </Text>
+  );
+}
+
+/** The submission date, and while the petition waits for a decision how long: marked once past the term. */
+function SubmittedOn({ row, lang }: { row: PetitionRow; lang: Language }) {
+  const { t } = useTranslation();
+  const waiting = row.waitingDays === null ? null : t('register.waiting', { count: row.waitingDays });
+  return (
+    <span className="register-submitted" title={waiting ?? undefined}>
+      {formatDate(row.submittedOn, lang)}
+      {row.overdue && (
+        <Badge size="xs" color="red" variant="light" radius="sm" tt="none" ml={6} className="register-overdue-badge">
+          {t('register.overdue')}
+        </Badge>
+      )}
+    </span>
   );
 }
 

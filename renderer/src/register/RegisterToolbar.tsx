@@ -148,6 +148,12 @@ export function RegisterToolbar({ view, onChange, onClear, filtered, searchRef, 
         checked={view.errors}
         onChange={(event) => onChange({ errors: event.currentTarget.checked })}
       />
+      <Switch
+        className="register-overdue"
+        label={t('register.filter.overdue')}
+        checked={view.overdue}
+        onChange={(event) => onChange({ overdue: event.currentTarget.checked })}
+      />
       {filtered && (
         <Button variant="subtle" onClick={onClear} className="register-clear">
           {t('register.filter.clear')}

@@ -1,5 +1,5 @@
 // The register's view (search, filters, sort) lives in the address, after the `?` inside the hash:
-// #/?q=zoe&status=submitted,in_progress&kind=applied_sciences&year=2025&errors=1&stage=advised&meeting=4&sort=name&dir=asc
+// #/?q=zoe&status=submitted,in_progress&kind=applied_sciences&year=2025&errors=1&overdue=1&stage=advised&meeting=4&sort=name&dir=asc
 // so a view survives a reload and Back from a petition returns to it. wouter's useSearch reads the
 // page's real query string (before the hash), and its hash navigate moves a `?` there too, so this
 // small hook reads and writes the hash's own query instead.
@@ -17,6 +17,8 @@ export interface RegisterViewState {
   /** The start year of an academic year: 2025 is 25-26. */
   year: number | null;
   errors: boolean;
+  /** Waiting for a decision longer than the decision term. */
+  overdue: boolean;
   stages: RegisterStage[];
   /** Petitions on this meeting's agenda. */
   meeting: number | null;
@@ -56,6 +58,7 @@ export function parseView(query: string): RegisterViewState {
     kinds: list(params.get('kind'), INSTITUTION_KINDS),
     year,
     errors: params.get('errors') === '1',
+    overdue: params.get('overdue') === '1',
     stages: list(params.get('stage'), REGISTER_STAGES),
     meeting: /^[1-9]\d{0,9}$/.test(meetingText) ? Number(meetingText) : null,
     sort,
@@ -71,6 +74,7 @@ export function formatView(view: RegisterViewState): string {
   if (view.kinds.length > 0) parts.push(`kind=${view.kinds.join(',')}`);
   if (view.year !== null) parts.push(`year=${view.year}`);
   if (view.errors) parts.push('errors=1');
+  if (view.overdue) parts.push('overdue=1');
   if (view.stages.length > 0) parts.push(`stage=${view.stages.join(',')}`);
   if (view.meeting !== null) parts.push(`meeting=${view.meeting}`);
   if (view.sort !== DEFAULT_SORT || view.dir !== DEFAULT_DIRECTION) parts.push(`sort=${view.sort}`, `dir=${view.dir}`);
@@ -78,7 +82,7 @@ export function formatView(view: RegisterViewState): string {
 }
 
 export function hasFilters(view: RegisterViewState): boolean {
-  return view.search.trim() !== '' || view.statuses.length > 0 || view.kinds.length > 0 || view.year !== null || view.errors || view.stages.length > 0 || view.meeting !== null;
+  return view.search.trim() !== '' || view.statuses.length > 0 || view.kinds.length > 0 || view.year !== null || view.errors || view.overdue || view.stages.length > 0 || view.meeting !== null;
 }
 
 /** The service's query for a view (without the page's limit and offset). */
@@ -89,6 +93,7 @@ export function listQuery(view: RegisterViewState): Omit<PetitionListQuery, 'lim
     institutionKinds: view.kinds,
     academicYear: view.year,
     hasErrors: view.errors,
+    overdue: view.overdue,
     stages: view.stages,
     meetingId: view.meeting,
     sort: view.sort,

@@ -4,13 +4,16 @@ import { Alert, Code, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
+import { DeadlineSettingsForm } from './DeadlineSettingsForm';
 import { DecisionSettingsForm } from './DecisionSettingsForm';
 import { LetterSettingsForm } from './LetterSettingsForm';
+import { RetentionSection } from '../retention/RetentionSection';
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const letters = useQuery({ queryKey: ['settings.letters'], queryFn: () => call('settings.letters', {}) });
   const decisions = useQuery({ queryKey: ['settings.decisions'], queryFn: () => call('settings.decisions', {}) });
+  const deadlines = useQuery({ queryKey: ['settings.deadlines'], queryFn: () => call('settings.deadlines', {}) });
   return (
     <Stack gap="md" maw={1100}>
       <Title order={2}>{t('settings.title')}</Title>
@@ -19,6 +22,11 @@ export function SettingsPage() {
       {decisions.data && (
         <Paper withBorder p="md">
           <DecisionSettingsForm settings={decisions.data} />
+        </Paper>
+      )}
+      {deadlines.data && (
+        <Paper withBorder p="md">
+          <DeadlineSettingsForm settings={deadlines.data} />
         </Paper>
       )}
       {letters.data && (
@@ -35,6 +43,7 @@ export function SettingsPage() {
           {'BOEX_P12_PASSWORD=… boex letters --register register.db --meeting ID --out DIR [--p12 FILE] [--lang en|nl] [--overwrite]'}
         </Code>
       </Paper>
+      <RetentionSection />
     </Stack>
   );
 }

@@ -1,0 +1,50 @@
+// The decision term, as one JSON value under the key 'deadlines' in the settings table; a register
+// without it uses the eight weeks of the Awb. A change is audited in the same transaction.
+import { eq } from 'drizzle-orm';
+import { settings } from '../../db/schema';
+import { deadlineSettings, type DeadlineSettings } from '../../shared/deadlines';
+import { DEFAULT_DECISION_TERM_WEEKS } from '../../shared/rules';
+import { writeAudit } from './audit';
+import type { ServiceContext } from './context';
+import { localDate } from './decision-numbers';
+import type { Db } from './petition-facts';
+
+const KEY = 'deadlines';
+const DEFAULTS: DeadlineSettings = { decisionTermWeeks: DEFAULT_DECISION_TERM_WEEKS };
+
+export function readDeadlineSettings(db: Db): DeadlineSettings {
+  const row = db.select().from(settings).where(eq(settings.key, KEY)).get();
+  const parsed = row ? deadlineSettings.safeParse(row.value) : null;
+  return parsed?.success ? parsed.data : DEFAULTS;
+}
+
+export function getDeadlineSettings(ctx: ServiceContext): DeadlineSettings {
+  return readDeadlineSettings(ctx.register.db);
+}
+
+export function updateDeadlineSettings(ctx: ServiceContext, input: DeadlineSettings): DeadlineSettings {
+  ctx.register.db.transaction(
+    (tx) => {
+      const previous = readDeadlineSettings(tx);
+      if (previous.decisionTermWeeks === input.decisionTermWeeks) return;
+      const now = ctx.now().toISOString();
+      tx.insert(settings)
+        .values({ key: KEY, value: input, updatedAt: now })
+        .onConflictDoUpdate({ target: settings.key, set: { value: input, updatedAt: now } })
+        .run();
+      writeAudit(tx, ctx, { action: 'update', entity: 'settings', entityId: null, before: { key: KEY, ...previous }, after: { key: KEY, ...input } });
+    },
+    { behavior: 'immediate' },
+  );
+  return getDeadlineSettings(ctx);
+}
+
+/** Today on the secretary's calendar and the decision term: what every clock in a list is read against. */
+export interface RegisterClock {
+  today: string;
+  termWeeks: number;
+}
+
+export function registerClock(ctx: ServiceContext): RegisterClock {
+  return { today: localDate(ctx.now()), termWeeks: readDeadlineSettings(ctx.register.db).decisionTermWeeks };
+}
