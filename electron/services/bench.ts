@@ -4,7 +4,7 @@
 // machines are shared and noisy.
 import { eq, fillPlaceholders } from 'drizzle-orm';
 import { petitions, students } from '../../db/schema';
-import { petitionListQuery, type PetitionListQuery } from '../../shared/schemas';
+import { petitionListQuery, REGISTER_SORT_COLUMNS, type PetitionListQuery, type RegisterSortColumn } from '../../shared/schemas';
 import type { ServiceContext } from './context';
 import { dispatch } from './dispatch';
 import { registerClock } from './deadline-settings';
@@ -45,6 +45,18 @@ function rawPage(ctx: ServiceContext, query: PetitionListQuery): () => unknown {
   return () => [rowsStatement.all(...fillPlaceholders(rows.params, bound)), totalStatement.get(...fillPlaceholders(counting.params, bound))];
 }
 
+const SORT_NAMES: Record<RegisterSortColumn, string> = {
+  studentNumber: 'student number',
+  name: 'name',
+  course: 'course',
+  institution: 'institution',
+  ec: 'EC',
+  level: 'level',
+  findings: 'findings',
+  status: 'status',
+  submittedOn: 'submission date',
+};
+
 export function benchRegister(ctx: ServiceContext, { iterations = 50 }: { iterations?: number } = {}): Figure[] {
   const { db } = ctx.register;
   const sample = db
@@ -60,9 +72,15 @@ export function benchRegister(ctx: ServiceContext, { iterations = 50 }: { iterat
     ['register: first page, default view', {}],
     ['register: filtered (submitted, in progress; this academic year)', { statuses: ['submitted', 'in_progress'], academicYear: year }],
     ['register: filtered (has errors, applied sciences)', { hasErrors: true, institutionKinds: ['applied_sciences'] }],
-    ['register: sorted by name', { sort: 'name', direction: 'asc' }],
+    ['register: filtered (overdue)', { overdue: true }],
+    ['register: filtered (withdrawn, a rare status), sorted by name', { statuses: ['withdrawn'], sort: 'name', direction: 'asc' }],
+    ...REGISTER_SORT_COLUMNS.filter((sort) => sort !== 'submittedOn').map(
+      (sort): [string, Partial<PetitionListQuery>] => [`register: sorted by ${SORT_NAMES[sort]}`, { sort, direction: 'asc' }],
+    ),
     ['register: sorted by institution, page 50', { sort: 'institution', direction: 'asc', offset: 4900 }],
+    ['register: sorted by name descending, page 200', { sort: 'name', direction: 'desc', offset: 19_900 }],
     ['register: search a name ("zoe")', { search: 'zoe' }],
+    ['register: search a name, sorted by name ("zoe")', { search: 'zoe', sort: 'name', direction: 'asc' }],
     [`register: search a student number ("${sample.studentNumber.slice(0, 6)}")`, { search: sample.studentNumber.slice(0, 6) }],
     ['register: search two words ("machine learn")', { search: 'machine learn' }],
     ['register: search punctuation ("%")', { search: '%' }],

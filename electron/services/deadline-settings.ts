@@ -1,5 +1,6 @@
 // The decision term, as one JSON value under the key 'deadlines' in the settings table; a register
 // without it uses the eight weeks of the Awb. A change is audited in the same transaction.
+import type { Statement } from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { settings } from '../../db/schema';
 import { deadlineSettings, type DeadlineSettings } from '../../shared/deadlines';
@@ -45,6 +46,14 @@ export interface RegisterClock {
   termWeeks: number;
 }
 
+// Every list reads the term, so its statement is prepared once per open register.
+const termStatements = new WeakMap<object, Statement>();
+
 export function registerClock(ctx: ServiceContext): RegisterClock {
-  return { today: localDate(ctx.now()), termWeeks: readDeadlineSettings(ctx.register.db).decisionTermWeeks };
+  const { sqlite } = ctx.register;
+  let statement = termStatements.get(sqlite);
+  if (!statement) termStatements.set(sqlite, (statement = sqlite.prepare(`SELECT value FROM settings WHERE key = '${KEY}'`).pluck()));
+  const stored = statement.get() as string | undefined;
+  const parsed = stored === undefined ? null : deadlineSettings.safeParse(JSON.parse(stored));
+  return { today: localDate(ctx.now()), termWeeks: (parsed?.success ? parsed.data : DEFAULTS).decisionTermWeeks };
 }

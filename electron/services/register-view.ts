@@ -10,7 +10,7 @@ import { and, asc, count, desc, eq, fillPlaceholders, inArray, sql, type AnyColu
 import type { Statement } from 'better-sqlite3';
 import { courses, institutions, levelRankOf, petitions, severityRankOf, students } from '../../db/schema';
 import type { RegisterDb } from '../../db/register';
-import { addDays, decisionClock, parseLevel } from '../../shared/rules';
+import { addDays, parseLevel, waitingFor } from '../../shared/rules';
 import type { PetitionListQuery, PetitionRow, RegisterSortColumn, RegisterStage } from '../../shared/schemas';
 import type { ServiceContext } from './context';
 import { registerClock, type RegisterClock } from './deadline-settings';
@@ -247,13 +247,7 @@ export function listPetitions(ctx: ServiceContext, query: PetitionListQuery): { 
   if (total === 0) return { rows: [], total };
   const page = prepared(ctx, query, shouldGather(query, total, all));
   const rows = page.rows.all(...fillPlaceholders(page.rowParams, bound)) as unknown[][];
-  return { total, rows: rows.map((values) => toRow(rowOf(values), clock)) };
-}
-
-function rowOf(values: unknown[]): RowFields {
-  const row: Record<string, unknown> = {};
-  ROW_FIELD_NAMES.forEach((name, i) => (row[name] = values[i]));
-  return row as RowFields;
+  return { total, rows: rows.map((values) => rowOf(values, clock)) };
 }
 
 type RowFields = Omit<PetitionRow, 'studentName' | 'level' | 'waitingDays' | 'overdue'> & {
@@ -263,14 +257,33 @@ type RowFields = Omit<PetitionRow, 'studentName' | 'level' | 'waitingDays' | 'ov
   awaitingDecision: number | boolean;
 };
 
-/** A register row as the UI shows it: the name whole, the level parsed, the decision clock where one runs. */
-export function toRow({ givenName, familyName, level, awaitingDecision, ...row }: RowFields, clock: RegisterClock): PetitionRow {
-  const running = awaitingDecision ? decisionClock(row.submittedOn, clock.today, clock.termWeeks) : null;
+/** A row of the register's statement, its columns in rowFields' order, as the UI shows it. */
+function rowOf(values: unknown[], clock: RegisterClock): PetitionRow {
+  const row = {} as Record<keyof RowFields, unknown>;
+  for (let i = 0; i < ROW_FIELD_NAMES.length; i++) row[ROW_FIELD_NAMES[i]!] = values[i];
+  return toRow(row as RowFields, clock);
+}
+
+/**
+ * A register row as the UI shows it: the name whole, the level parsed, the decision clock where one
+ * runs. Written out field by field: it runs for every row of every page.
+ */
+export function toRow(row: RowFields, clock: RegisterClock): PetitionRow {
+  const waiting = row.awaitingDecision ? waitingFor(row.submittedOn, clock.today, clock.termWeeks) : null;
   return {
-    ...row,
-    studentName: `${givenName} ${familyName}`,
-    level: parseLevel(level),
-    waitingDays: running?.waitingDays ?? null,
-    overdue: running?.overdue ?? false,
+    id: row.id,
+    studentNumber: row.studentNumber,
+    studentName: `${row.givenName} ${row.familyName}`,
+    courseCode: row.courseCode,
+    courseTitle: row.courseTitle,
+    institution: row.institution,
+    institutionKind: row.institutionKind,
+    ec: row.ec,
+    level: parseLevel(row.level),
+    status: row.status,
+    submittedOn: row.submittedOn,
+    findingSeverity: row.findingSeverity,
+    waitingDays: waiting?.waitingDays ?? null,
+    overdue: waiting?.overdue ?? false,
   };
 }

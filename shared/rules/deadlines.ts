@@ -45,6 +45,12 @@ export function appealClosesOn(decidedOn: string): string {
   return addDays(decidedOn, APPEAL_TERM_WEEKS * 7);
 }
 
+/** Days since submission, and whether that is longer than the term. */
+export function waitingFor(submittedOn: string, today: string, termWeeks = DEFAULT_DECISION_TERM_WEEKS): { waitingDays: number; overdue: boolean } {
+  const waitingDays = Math.max(0, daysBetween(submittedOn, today));
+  return { waitingDays, overdue: waitingDays > termWeeks * 7 };
+}
+
 export interface DecisionClock {
   /** Days since the petition was submitted. */
   waitingDays: number;
@@ -54,6 +60,5 @@ export interface DecisionClock {
 
 /** The clock of a petition still waiting for a decision; overdue from the day after it was due. */
 export function decisionClock(submittedOn: string, today: string, termWeeks = DEFAULT_DECISION_TERM_WEEKS): DecisionClock {
-  const dueOn = decisionDueOn(submittedOn, termWeeks);
-  return { waitingDays: Math.max(0, daysBetween(submittedOn, today)), dueOn, overdue: daysBetween(dueOn, today) > 0 };
+  return { ...waitingFor(submittedOn, today, termWeeks), dueOn: decisionDueOn(submittedOn, termWeeks) };
 }

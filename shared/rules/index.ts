@@ -10,7 +10,7 @@ export type { CapStanding, EcStanding, Standing } from './ec';
 export { convertGrade, gradeHundredths, isPass } from './grades';
 export { academicYear, formatLongDate, isCalendarDate, parseCalendarDate } from './dates';
 export type { CalendarDate } from './dates';
-export { APPEAL_TERM_WEEKS, DEFAULT_DECISION_TERM_WEEKS, addDays, appealClosesOn, daysBetween, decisionClock, decisionDueOn } from './deadlines';
+export { APPEAL_TERM_WEEKS, DEFAULT_DECISION_TERM_WEEKS, addDays, appealClosesOn, daysBetween, decisionClock, decisionDueOn, waitingFor } from './deadlines';
 export type { DecisionClock } from './deadlines';
 export { DEFAULT_DECISION_TEMPLATE, formatDecisionNumber } from './decision-number';
 export { RULE_IDS, RULE_SEVERITY, SEVERITIES, mostSevere } from './findings';
