@@ -7,8 +7,10 @@ import { check } from './check';
 import { importCsv } from './import';
 import { letters } from './letters';
 import { decisionList, documentLanguage, pack } from './meeting-documents';
+import { exportUsis } from './export-usis';
 import { cliLanguage, report, UsageError } from './output';
 import { preview } from './preview';
+import { yearlyReport } from './report';
 import { seed } from './seed';
 
 interface Command {
@@ -96,6 +98,35 @@ const commands: Record<string, Command> = {
         documentLanguage(v.lang as string | undefined),
       ),
   },
+  'export-usis': {
+    summary: 'Write the results not yet sent to uSis as CSV and mark them exported; --again rewrites a past export, --list lists them.',
+    usage: 'boex export-usis --register FILE --out FILE.csv [--again EXPORTED_AT | --list] [--lang en|nl] [--overwrite]',
+    options: { ...common, out: { type: 'string' }, again: { type: 'string' }, list: { type: 'boolean' }, overwrite: { type: 'boolean' } },
+    run: (v) =>
+      exportUsis(
+        required(v.register, '--register'),
+        {
+          out: v.out as string | undefined,
+          again: v.again as string | undefined,
+          list: v.list === true,
+          overwrite: v.overwrite === true,
+          // Without --lang, --again writes a past export in the language it was exported in.
+          fileLanguage: v.lang === undefined ? undefined : documentLanguage(v.lang as string),
+        },
+        documentLanguage(v.lang as string | undefined),
+      ),
+  },
+  report: {
+    summary: 'Write the yearly report of an academic year (e.g. 24-25) as PDF or CSV (by the name of --out), in the language of --lang.',
+    usage: 'boex report --register FILE --year 24-25 --out FILE.pdf|FILE.csv [--lang en|nl] [--overwrite]',
+    options: { ...common, year: { type: 'string' }, out: { type: 'string' }, overwrite: { type: 'boolean' } },
+    run: (v) =>
+      yearlyReport(
+        required(v.register, '--register'),
+        { academicYear: requiredYear(v.year), out: required(v.out, '--out'), overwrite: v.overwrite === true },
+        documentLanguage(v.lang as string | undefined),
+      ),
+  },
   bench: {
     summary: "Measure the register's calls (median, p95) beside the same SQL run raw.",
     usage: 'boex bench --register FILE [--runs N]',
@@ -113,6 +144,11 @@ function help(): string {
 
 function required(value: unknown, flag: string): string {
   if (typeof value !== 'string' || value.length === 0) throw new UsageError(`Give ${flag}, for example ${flag} ./register.db.`);
+  return value;
+}
+
+function requiredYear(value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0) throw new UsageError('Give --year, the academic year as 24-25 (for 2024-2025).');
   return value;
 }
 

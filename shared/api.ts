@@ -8,9 +8,13 @@ import { LANGUAGES } from './i18n';
 import { attachmentsApi } from './attachments';
 import { COURSE_CHANGES, coursesApi } from './courses';
 import { gradesApi } from './grades';
+import { deadlinesApi } from './deadlines';
+import { usisApi } from './usis';
 import { lettersApi } from './letters';
 import { meetingDocumentsApi } from './meeting-documents';
 import { meetingsApi } from './meetings';
+import { reportApi } from './report';
+import { retentionApi } from './retention';
 import { petitionDetail, petitionInput, petitionListQuery, petitionRow, registerInfo, rulesContext, studentDetail, studentNumberField } from './schemas';
 
 const id = z.number({ error: 'invalid.value' }).int().positive();
@@ -73,6 +77,10 @@ export const api = {
   ...attachmentsApi,
   ...lettersApi,
   ...gradesApi,
+  ...deadlinesApi,
+  ...usisApi,
+  ...reportApi,
+  ...retentionApi,
 } as const;
 
 export type Api = typeof api;

@@ -132,7 +132,7 @@ export type MeetingLetters = z.output<typeof meetingLetters>;
 export const NOT_FOR_PAGES: readonly string[] = ['letters.exportMeeting'];
 
 /** Calls whose service renders or signs a PDF, which takes a moment: transports await them. */
-export const ASYNC_CALLS = ['letters.preview', 'letters.export', 'letters.exportMeeting'] as const;
+export const ASYNC_CALLS = ['letters.preview', 'letters.export', 'letters.exportMeeting', 'report.pdf'] as const;
 export type AsyncCallName = (typeof ASYNC_CALLS)[number];
 
 export function isAsyncCall(name: string): name is AsyncCallName {

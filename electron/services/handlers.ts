@@ -13,11 +13,15 @@ import { getLetterSettings, updateLetterSettings } from './letter-settings';
 import { exportLetter, exportMeetingLetters, previewLetter } from './letters';
 import { correctDecision, decisionsOf, recordBatch, recordDecision, recordGeneralDecision } from './decisions';
 import { awaitingTranscript, correctGrade, gradesOfPetition, registerGrade } from './grades';
+import { exportPending, pendingResults, reexportBatch, usisBatches } from './usis';
 import { decisionList, meetingPack } from './meeting-documents';
 import { createMeeting, getMeeting, listMeetings, meetingCandidates, updateMeeting } from './meetings';
 import { createPetition, getPetition, updatePetition, withdrawPetition } from './petitions';
 import { listPetitions } from './register-view';
 import { registerInfo } from './register-info';
+import { reportCsv, reportPdf, reportYears, yearFigures } from './report';
+import { dueStudents, getRetentionSettings, purgeStudents, updateRetentionSettings } from './retention';
+import { getDeadlineSettings, updateDeadlineSettings } from './deadline-settings';
 import { getDecisionSettings, updateDecisionSettings } from './settings';
 import { getStudent, rulesContext } from './students';
 
@@ -64,16 +68,30 @@ export const handlers: Handlers = {
   'grades.register': registerGrade,
   'grades.correct': correctGrade,
   'grades.ofPetition': gradesOfPetition,
+  'retention.settings': (ctx) => getRetentionSettings(ctx),
+  'retention.updateSettings': updateRetentionSettings,
+  'retention.due': (ctx) => dueStudents(ctx),
+  'retention.purge': purgeStudents,
+  'usis.pending': (ctx) => pendingResults(ctx),
+  'usis.export': (ctx, input) => exportPending(ctx, input),
+  'usis.batches': (ctx) => usisBatches(ctx),
+  'usis.reexport': reexportBatch,
   'settings.decisions': (ctx) => getDecisionSettings(ctx),
   'settings.updateDecisions': updateDecisionSettings,
   'meetings.pack': meetingPack,
   'meetings.decisionList': decisionList,
+  'report.year': yearFigures,
+  'report.years': (ctx) => reportYears(ctx),
+  'report.csv': reportCsv,
   'settings.letters': (ctx) => getLetterSettings(ctx),
   'settings.updateLetters': updateLetterSettings,
+  'settings.deadlines': (ctx) => getDeadlineSettings(ctx),
+  'settings.updateDeadlines': updateDeadlineSettings,
 };
 
 export const asyncHandlers: AsyncHandlers = {
   'letters.preview': previewLetter,
   'letters.export': exportLetter,
   'letters.exportMeeting': (ctx, input) => exportMeetingLetters(ctx, input),
+  'report.pdf': reportPdf,
 };

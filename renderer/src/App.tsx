@@ -14,12 +14,15 @@ import { SettingsLink } from './settings/SettingsLink';
 // The register is the home screen and loads with the app; every other screen loads when first
 // opened, so the first view comes up sooner.
 const AwaitingTranscript = lazy(() => import('./grades/AwaitingTranscript').then((m) => ({ default: m.AwaitingTranscript })));
+const UsisExport = lazy(() => import('./usis/UsisExport').then((m) => ({ default: m.UsisExport })));
 const MeetingMode = lazy(() => import('./meetings/MeetingMode').then((m) => ({ default: m.MeetingMode })));
 const MeetingPage = lazy(() => import('./meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 const MeetingsView = lazy(() => import('./meetings/MeetingsView').then((m) => ({ default: m.MeetingsView })));
 const PetitionPage = lazy(() => import('./petitions/PetitionPage').then((m) => ({ default: m.PetitionPage })));
 const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const RetentionView = lazy(() => import('./retention/RetentionView').then((m) => ({ default: m.RetentionView })));
 const StudentPage = lazy(() => import('./students/StudentPage').then((m) => ({ default: m.StudentPage })));
+const YearlyReport = lazy(() => import('./report/YearlyReport').then((m) => ({ default: m.YearlyReport })));
 
 /**
  * Routes live in the address's hash, so the same build works from file:// in Electron and from
@@ -80,11 +83,20 @@ export function App() {
             <Route path="/transcripts">
               <AwaitingTranscript />
             </Route>
+            <Route path="/report">
+              <YearlyReport />
+            </Route>
+            <Route path="/usis">
+              <UsisExport />
+            </Route>
             <Route path="/meetings/:id/advice">{(params) => <MeetingMode id={Number(params.id)} />}</Route>
             <Route path="/meetings/:id">{(params) => <MeetingPage id={Number(params.id)} />}</Route>
             <Route path="/petitions/:id">{(params) => <PetitionPage id={Number(params.id)} />}</Route>
             <Route path="/settings">
               <SettingsPage />
+            </Route>
+            <Route path="/retention">
+              <RetentionView />
             </Route>
             <Route path="/students/:studentNumber">{(params) => <StudentPage studentNumber={params.studentNumber} />}</Route>
             <Route>

@@ -9,10 +9,14 @@ export function MainNav() {
   const [location] = useLocation();
   const inMeetings = location.startsWith('/meetings');
   const inTranscripts = location.startsWith('/transcripts');
+  const inUsis = location.startsWith('/usis');
+  const inReport = location.startsWith('/report');
   const links = [
-    { href: '/', label: t('nav.register'), current: !inMeetings && !inTranscripts },
+    { href: '/', label: t('nav.register'), current: !inMeetings && !inTranscripts && !inUsis && !inReport },
     { href: '/meetings', label: t('meetings.nav'), current: inMeetings },
     { href: '/transcripts', label: t('grades.nav'), current: inTranscripts },
+    { href: '/usis', label: t('usis.nav'), current: inUsis },
+    { href: '/report', label: t('report.nav'), current: inReport },
   ];
   return (
     <nav aria-label={t('nav.main')} className="meeting-nav">
