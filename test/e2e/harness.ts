@@ -90,7 +90,12 @@ export async function openPage(browser: Browser, origin: string) {
     const url = new URL(request.url());
     if (!allowedOrigins.has(url.origin) && url.protocol !== 'data:' && url.protocol !== 'blob:') foreignRequests.push(url.href);
   });
-  return { page, foreignRequests, allowedOrigins };
+  // Chromium reports what the Content Security Policy blocked on the console: the app should need nothing it forbids.
+  const cspViolations: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  return { page, foreignRequests, allowedOrigins, cspViolations };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -13,6 +13,7 @@ let preview: Preview;
 let browser: Browser;
 let page: Page;
 let foreignRequests: string[];
+let cspViolations: string[];
 
 const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 10_000 });
 
@@ -77,7 +78,7 @@ beforeAll(async () => {
   });
   preview = await startPreview(register);
   browser = await launchBrowser();
-  ({ page, foreignRequests } = await openPage(browser, preview.origin));
+  ({ page, foreignRequests, cspViolations } = await openPage(browser, preview.origin));
   await page.goto(preview.url);
   await visible(bodyRows());
   await page.locator('.register-view[data-busy="false"]').waitFor();
@@ -411,7 +412,8 @@ describe('at other window sizes and in Dutch', () => {
     await visible(page.getByRole('searchbox', { name: 'Search' }));
   });
 
-  it('made no request outside its own origin', () => {
+  it('made no request outside its own origin, and nothing the Content Security Policy had to block', () => {
     expect(foreignRequests).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 });

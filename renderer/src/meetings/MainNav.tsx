@@ -1,4 +1,4 @@
-// The header's navigation between the register and the meetings.
+// The header's navigation between the register, the meetings and the completion screens.
 import { Anchor, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
@@ -7,16 +7,14 @@ import './meetings.css';
 export function MainNav() {
   const { t } = useTranslation();
   const [location] = useLocation();
-  const inMeetings = location.startsWith('/meetings');
-  const inTranscripts = location.startsWith('/transcripts');
-  const inUsis = location.startsWith('/usis');
-  const inReport = location.startsWith('/report');
+  const within = (prefix: string) => location === prefix || location.startsWith(`${prefix}/`);
   const links = [
-    { href: '/', label: t('nav.register'), current: !inMeetings && !inTranscripts && !inUsis && !inReport },
-    { href: '/meetings', label: t('meetings.nav'), current: inMeetings },
-    { href: '/transcripts', label: t('grades.nav'), current: inTranscripts },
-    { href: '/usis', label: t('usis.nav'), current: inUsis },
-    { href: '/report', label: t('report.nav'), current: inReport },
+    // The register is home: its own pages (a petition, a student) are part of it.
+    { href: '/', label: t('nav.register'), current: location === '/' || within('/petitions') || within('/students') },
+    { href: '/meetings', label: t('meetings.nav'), current: within('/meetings') },
+    { href: '/transcripts', label: t('grades.nav'), current: within('/transcripts') },
+    { href: '/usis', label: t('usis.nav'), current: within('/usis') },
+    { href: '/report', label: t('report.nav'), current: within('/report') },
   ];
   return (
     <nav aria-label={t('nav.main')} className="meeting-nav">

@@ -6,7 +6,8 @@ import { Link, useLocation } from 'wouter';
 export function SettingsLink() {
   const { t } = useTranslation();
   const [location] = useLocation();
-  const current = location.startsWith('/settings');
+  // Retention is reached from the settings and belongs with them.
+  const current = location.startsWith('/settings') || location.startsWith('/retention');
   return (
     <Anchor component={Link} href="/settings" size="sm" c={current ? undefined : 'dark'} aria-current={current ? 'page' : undefined} underline="hover" fw={500}>
       {t('settings.nav')}
