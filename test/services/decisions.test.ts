@@ -447,6 +447,28 @@ describe('faults', () => {
     expect(reopened.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
+  it('leaves none of a batch when the process dies in the middle of it', () => {
+    const { boex, ids } = boexWith(5);
+    const before = state();
+    t.register.close();
+    // The process is killed as the third of the five decisions is inserted.
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(projectRoot, 'test/support/crash-decision-process.ts'), t.file, 'batch', String(boex.meeting.id), '3'],
+      { cwd: projectRoot, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(child.stdout).toBe('deciding\n');
+    expect(child.signal).toBe('SIGKILL');
+    const reopened = track(openRegister(t.file, { now: t.ctx.now }));
+    t = { ...t, register: reopened, ctx: { ...t.ctx, register: reopened } };
+    expect(reopened.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(state()).toEqual(before);
+    // The whole batch can be recorded afterwards, numbered from 1 without a gap.
+    expect(ok(t, 'decisions.recordBatch', { meetingId: boex.meeting.id, decidedOn: '2025-02-27', signatory: 'Dr. A. Chair' }).map((d) => d.number)).toEqual(
+      ids.map((_, i) => `24-25 LIACS ${i + 1}`),
+    );
+  });
+
   it('says the register is busy when another program holds it past the timeout, and changes nothing', () => {
     const { boex, ids } = boexWith(2);
     decide(boex, ids[0]!);
