@@ -14,8 +14,8 @@ import { checkFile } from './import/file';
 import { planImport, type Plan, type PlannedRow } from './import/plan';
 import { byLine, problem, toSentence, type Problem, type ProblemSentence } from './import/problems';
 import { petitionsOf } from './import/rows';
-import { refreshFindings } from './findings';
-import { storePetition, type Tx } from './petitions';
+import { petitionStore } from './import/store';
+import { refreshFindingsOfStudents } from './findings';
 
 export type ImportPreview = CallOutput<'petitions.importPreview'>;
 export type ImportResult = CallOutput<'petitions.import'>;
@@ -90,9 +90,10 @@ export function importPetitions(ctx: ServiceContext, input: ImportInput): Import
       // Planned again under the write lock: the register may have changed since the preview.
       const analysis = analyse(tx, input.csv);
       if (analysis.problems.length > 0) throw new ImportRefused(analysis.problems.map((p) => toSentence(p, input.lang)));
+      const store = petitionStore(tx, ctx);
       const students = new Set<number>();
-      for (const row of analysis.plan.toCreate) students.add(storeRow(tx, ctx, row, input.lang));
-      for (const studentId of students) refreshFindings(tx, studentId);
+      for (const row of analysis.plan.toCreate) students.add(storeRow(store, row, input.lang));
+      refreshFindingsOfStudents(tx, students);
       const created = analysis.plan.toCreate.length;
       // An import that creates nothing changed nothing, and so leaves no trace in the audit log.
       if (created > 0) {
@@ -120,9 +121,9 @@ export function importPetitions(ctx: ServiceContext, input: ImportInput): Import
  * The plan should have found every row the service refuses; should the two ever disagree, the
  * refusal still names its line instead of failing the whole file without one.
  */
-function storeRow(tx: Tx, ctx: ServiceContext, row: PlannedRow, lang: Language): number {
+function storeRow(store: ReturnType<typeof petitionStore>, row: PlannedRow, lang: Language): number {
   try {
-    return storePetition(tx, ctx, row.input, { refresh: false }).studentId;
+    return store(row.input).studentId;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const field = Object.keys(error.fields)[0];

@@ -1,7 +1,7 @@
 // Runs the rules module over the register's facts. The main process checks every petition again
 // here, whatever the form showed, and stores each petition's most severe finding so the register
 // can show and filter it without running the rules per row.
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { RegisterDb } from '../../db/register';
 import { attachments, courses, decisions, institutions, petitions } from '../../db/schema';
 import { courseKey, type PetitionStatus } from '../../shared/domain';
@@ -28,10 +28,12 @@ interface Facts {
   approved: boolean;
 }
 
-function studentFacts(db: Db, studentId: number): Facts[] {
+/** The facts of the petitions of the students `which` selects. */
+function factsQuery(db: Db, which: SQL) {
   return db
     .select({
       id: petitions.id,
+      studentId: petitions.studentId,
       status: petitions.status,
       storedSeverity: petitions.findingSeverity,
       submittedOn: petitions.submittedOn,
@@ -50,22 +52,30 @@ function studentFacts(db: Db, studentId: number): Facts[] {
     .from(petitions)
     .innerJoin(courses, eq(courses.id, petitions.courseId))
     .innerJoin(institutions, eq(institutions.id, courses.institutionId))
-    .where(eq(petitions.studentId, studentId))
-    .all()
-    .map((row) => ({
-      id: row.id,
-      status: row.status,
-      storedSeverity: row.storedSeverity,
-      submittedOn: row.submittedOn,
-      courseStartDate: row.courseStartDate,
-      courseKey: courseKey(row.institution, row.code),
-      ec: row.ec,
-      level: parseLevel(row.level),
-      honours: row.honours,
-      institutionKind: row.institutionKind,
-      hboFormOnFile: Boolean(row.hboFormOnFile),
-      approved: Boolean(row.approvedDecision) || row.status === 'approved' || row.status === 'external_approved',
-    }));
+    .where(which);
+}
+
+type FactsRow = ReturnType<ReturnType<typeof factsQuery>['all']>[number];
+
+function studentFacts(db: Db, studentId: number): Facts[] {
+  return factsQuery(db, eq(petitions.studentId, studentId)).all().map(factsOf);
+}
+
+function factsOf(row: FactsRow): Facts {
+  return {
+    id: row.id,
+    status: row.status,
+    storedSeverity: row.storedSeverity,
+    submittedOn: row.submittedOn,
+    courseStartDate: row.courseStartDate,
+    courseKey: courseKey(row.institution, row.code),
+    ec: row.ec,
+    level: parseLevel(row.level),
+    honours: row.honours,
+    institutionKind: row.institutionKind,
+    hboFormOnFile: Boolean(row.hboFormOnFile),
+    approved: Boolean(row.approvedDecision) || row.status === 'approved' || row.status === 'external_approved',
+  };
 }
 
 function check(petition: Facts, all: Facts[]): Finding[] {
@@ -92,12 +102,47 @@ export function findingsOf(db: Db, studentId: number, petitionId: number): Findi
  * changed something the rules read. Derived data, so it writes no audit row of its own.
  */
 export function refreshFindings(db: Db, studentId: number): void {
-  const all = studentFacts(db, studentId);
+  storeSeverities(db, studentFacts(db, studentId));
+}
+
+/**
+ * refreshFindings for many students at once (an import): their facts in one query and the
+ * changed severities through one prepared statement, where a query per student would cost more
+ * to build and run than the rules themselves.
+ */
+export function refreshFindingsOfStudents(db: Db, studentIds: Iterable<number>): void {
+  const ids = [...new Set(studentIds)];
+  if (ids.length === 0) return;
+  const rows = factsQuery(db, sql`${petitions.studentId} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`).all();
+  const byStudent = new Map<number, Facts[]>(ids.map((id) => [id, []]));
+  for (const row of rows) byStudent.get(row.studentId)?.push(factsOf(row));
+  const store = severityStore(db);
+  for (const facts of byStudent.values()) {
+    // In the order refreshFindings reads them: by petition.
+    facts.sort((a, b) => a.id - b.id);
+    storeSeverities(db, facts, store);
+  }
+}
+
+function severityStore(db: Db): (severity: Severity | null, id: number) => void {
+  const update = db
+    .update(petitions)
+    .set({ findingSeverity: sql`${sql.placeholder('severity')}` })
+    .where(eq(petitions.id, sql.placeholder('id')))
+    .prepare();
+  return (severity, id) => update.run({ severity, id });
+}
+
+/** Stores the most severe finding of each of one student's petitions, where it changed. */
+function storeSeverities(
+  db: Db,
+  all: Facts[],
+  store: (severity: Severity | null, id: number) => void = (severity, id) =>
+    db.update(petitions).set({ findingSeverity: severity }).where(eq(petitions.id, id)).run(),
+): void {
   for (const petition of all) {
     const severity = mostSevere(check(petition, all));
-    if (severity !== petition.storedSeverity) {
-      db.update(petitions).set({ findingSeverity: severity }).where(eq(petitions.id, petition.id)).run();
-    }
+    if (severity !== petition.storedSeverity) store(severity, petition.id);
   }
 }
 

@@ -76,6 +76,8 @@ export function createPetition(ctx: ServiceContext, input: PetitionInput): Petit
  * rows and the refreshed findings, inside the caller's transaction: one petition from the form,
  * or one row of an import that stands or falls with the whole file. An import refreshes the
  * findings once per student after its last row instead (`refresh: false`).
+ * The CSV import does these same steps on statements prepared once per file (import/store.ts,
+ * held equal to this by test/services/import-store.test.ts): a change here belongs there too.
  */
 export function storePetition(
   tx: Tx,
@@ -174,8 +176,11 @@ export function withdrawPetition(ctx: ServiceContext, { id }: { id: number }): P
   return getPetition(ctx, { id });
 }
 
-/** The petition as the secretary typed it: what the audit log keeps before and after a change. */
-function snapshot(input: PetitionInput, status: PetitionStatus): Record<string, unknown> {
+/**
+ * The petition as the secretary typed it: what the audit log keeps before and after a change.
+ * Exported for the import, which writes the same (import/store.ts).
+ */
+export function snapshot(input: PetitionInput, status: PetitionStatus): Record<string, unknown> {
   const { id: _id, courseChange: _change, ...fields } = input as PetitionInput & { id?: number; courseChange?: unknown };
   return { ...fields, status };
 }
