@@ -12,6 +12,7 @@ import { courses, institutions, levelRankOf, petitions, severityRankOf, students
 import type { RegisterDb } from '../../db/register';
 import { addDays, parseLevel, waitingFor } from '../../shared/rules';
 import type { PetitionListQuery, PetitionRow, RegisterSortColumn, RegisterStage } from '../../shared/schemas';
+import { foldForSearch } from '../../shared/search';
 import type { ServiceContext } from './context';
 import { registerClock, type RegisterClock } from './deadline-settings';
 
@@ -49,7 +50,7 @@ const SORT: Record<RegisterSortColumn, { walk: Walk; keys: SQL[] }> = {
  * ("%", "'") is looked for as typed.
  */
 export function searchTerm(search: string): { match: string } | { like: string } | null {
-  const text = search.normalize('NFC').trim();
+  const text = foldForSearch(search.normalize('NFC').trim());
   if (text === '') return null;
   const words = text.match(/[\p{L}\p{N}]+/gu);
   if (words) return { match: words.map((word) => `"${word}"*`).join(' ') };
