@@ -9,7 +9,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { unlink } from 'node:fs/promises';
 import { openRegister } from '../db/register';
-import { PdfError } from '../electron/pdf/errors';
 import { writePdfAtomically } from '../electron/pdf/write';
 import { exportPending, pendingResults, reexportBatch, usisBatches, usisCsv } from '../electron/services/usis';
 import { AppError } from '../shared/errors';
@@ -68,10 +67,6 @@ export async function exportUsis(registerFile: string, options: ExportUsisOption
     return 0;
   } catch (error) {
     if (written !== null) await unlink(written).catch(() => undefined);
-    if (error instanceof PdfError) {
-      console.error(error.sentence[lang]);
-      return 2;
-    }
     return report(error, lang);
   } finally {
     register.close();

@@ -5,7 +5,6 @@
 // Exit 0 when written, 2 with a sentence when refused.
 import path from 'node:path';
 import { openRegister } from '../db/register';
-import { PdfError } from '../electron/pdf/errors';
 import { writePdfAtomically } from '../electron/pdf/write';
 import type { ServiceContext } from '../electron/services/context';
 import { decisionListDocument, meetingPackDocument, type MeetingDocument } from '../electron/services/meeting-documents';
@@ -67,10 +66,6 @@ async function writeDocument(
     console.log(translate(lang, done, { path: written.path, count: document.count }));
     return 0;
   } catch (error) {
-    if (error instanceof PdfError) {
-      console.error(error.sentence[lang]);
-      return 2;
-    }
     return report(error, lang);
   } finally {
     register.close();

@@ -4,7 +4,6 @@
 // one is replaced only with --overwrite. Exit 0 when written, 2 with a sentence when refused.
 import path from 'node:path';
 import { openRegister } from '../db/register';
-import { PdfError } from '../electron/pdf/errors';
 import { writePdfAtomically } from '../electron/pdf/write';
 import { reportCsvDocument, reportPdfDocument, startYearOf } from '../electron/services/report';
 import { translate, type Language } from '../shared/i18n';
@@ -41,10 +40,6 @@ export async function yearlyReport(registerFile: string, options: ReportOptions,
     console.log(translate(lang, 'cli.report.done', { year: document.figures.academicYear, path: written.path, count: document.figures.petitions }));
     return 0;
   } catch (error) {
-    if (error instanceof PdfError) {
-      console.error(error.sentence[lang]);
-      return 2;
-    }
     return report(error, lang);
   } finally {
     register.close();

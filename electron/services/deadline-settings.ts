@@ -5,8 +5,8 @@ import { eq } from 'drizzle-orm';
 import { settings } from '../../db/schema';
 import { deadlineSettings, type DeadlineSettings } from '../../shared/deadlines';
 import { DEFAULT_DECISION_TERM_WEEKS } from '../../shared/rules';
-import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
+import { saveSetting } from './setting-store';
 import { localDate } from './decision-numbers';
 import type { Db } from './petition-facts';
 
@@ -24,19 +24,7 @@ export function getDeadlineSettings(ctx: ServiceContext): DeadlineSettings {
 }
 
 export function updateDeadlineSettings(ctx: ServiceContext, input: DeadlineSettings): DeadlineSettings {
-  ctx.register.db.transaction(
-    (tx) => {
-      const previous = readDeadlineSettings(tx);
-      if (previous.decisionTermWeeks === input.decisionTermWeeks) return;
-      const now = ctx.now().toISOString();
-      tx.insert(settings)
-        .values({ key: KEY, value: input, updatedAt: now })
-        .onConflictDoUpdate({ target: settings.key, set: { value: input, updatedAt: now } })
-        .run();
-      writeAudit(tx, ctx, { action: 'update', entity: 'settings', entityId: null, before: { key: KEY, ...previous }, after: { key: KEY, ...input } });
-    },
-    { behavior: 'immediate' },
-  );
+  saveSetting(ctx, KEY, input, { read: readDeadlineSettings });
   return getDeadlineSettings(ctx);
 }
 

@@ -12,8 +12,8 @@ import { AppError } from '../../shared/errors';
 import { letterSettings, type LetterSettings } from '../../shared/letters';
 import { checkSignatureImage } from '../pdf/image';
 import { PdfError } from '../pdf/errors';
-import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
+import { saveSetting } from './setting-store';
 import type { Db } from './petition-facts';
 
 const KEY = 'letters';
@@ -115,19 +115,6 @@ function audited(value: LetterSettings): Record<string, unknown> {
 
 export function updateLetterSettings(ctx: ServiceContext, input: LetterSettings): LetterSettings {
   checkLetterSettings(input);
-  ctx.register.db.transaction(
-    (tx) => {
-      const stored = tx.select().from(settings).where(eq(settings.key, KEY)).get();
-      const previous = readLetterSettings(tx);
-      if (stored && JSON.stringify(previous) === JSON.stringify(input)) return;
-      const now = ctx.now().toISOString();
-      tx.insert(settings)
-        .values({ key: KEY, value: input, updatedAt: now })
-        .onConflictDoUpdate({ target: settings.key, set: { value: input, updatedAt: now } })
-        .run();
-      writeAudit(tx, ctx, { action: 'update', entity: 'settings', entityId: null, before: audited(previous), after: audited(input) });
-    },
-    { behavior: 'immediate' },
-  );
+  saveSetting(ctx, KEY, input, { read: readLetterSettings, audited });
   return getLetterSettings(ctx);
 }

@@ -12,6 +12,7 @@ import { AppError } from '../../shared/errors';
 import { DEFAULT_RETENTION_YEARS, retentionSettings, type DueStudent, type PurgeInput, type PurgeResult, type RetentionSettings } from '../../shared/retention';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
+import { saveSetting } from './setting-store';
 import { localDate } from './decision-numbers';
 import { longDate, type Db } from './petition-facts';
 import type { Tx } from './petitions';
@@ -36,20 +37,7 @@ export function getRetentionSettings(ctx: ServiceContext): RetentionSettings {
 
 export function updateRetentionSettings(ctx: ServiceContext, input: RetentionSettings): RetentionSettings {
   refuseReadOnly(ctx);
-  ctx.register.db.transaction(
-    (tx) => {
-      const stored = tx.select().from(settings).where(eq(settings.key, KEY)).get();
-      const previous = readRetentionSettings(tx);
-      if (stored && previous.years === input.years) return;
-      const now = ctx.now().toISOString();
-      tx.insert(settings)
-        .values({ key: KEY, value: input, updatedAt: now })
-        .onConflictDoUpdate({ target: settings.key, set: { value: input, updatedAt: now } })
-        .run();
-      writeAudit(tx, ctx, { action: 'update', entity: 'settings', entityId: null, before: { key: KEY, ...previous }, after: { key: KEY, ...input } });
-    },
-    { behavior: 'immediate' },
-  );
+  saveSetting(ctx, KEY, input, { read: readRetentionSettings });
   return getRetentionSettings(ctx);
 }
 

@@ -6,8 +6,8 @@ import { settings } from '../../db/schema';
 import { AppError } from '../../shared/errors';
 import { decisionSettings, type DecisionSettings } from '../../shared/meetings';
 import { DEFAULT_DECISION_TEMPLATE, formatDecisionNumber } from '../../shared/rules';
-import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
+import { saveSetting } from './setting-store';
 import type { Db } from './petition-facts';
 
 const KEY = 'decisions';
@@ -45,19 +45,6 @@ export function checkTemplate(template: string): void {
 
 export function updateDecisionSettings(ctx: ServiceContext, input: DecisionSettings): DecisionSettings {
   checkTemplate(input.decisionNumberTemplate);
-  ctx.register.db.transaction(
-    (tx) => {
-      const before = tx.select().from(settings).where(eq(settings.key, KEY)).get();
-      const previous = readDecisionSettings(tx);
-      if (before && JSON.stringify(previous) === JSON.stringify(input)) return;
-      const now = ctx.now().toISOString();
-      tx.insert(settings)
-        .values({ key: KEY, value: input, updatedAt: now })
-        .onConflictDoUpdate({ target: settings.key, set: { value: input, updatedAt: now } })
-        .run();
-      writeAudit(tx, ctx, { action: 'update', entity: 'settings', entityId: null, before: { key: KEY, ...previous }, after: { key: KEY, ...input } });
-    },
-    { behavior: 'immediate' },
-  );
+  saveSetting(ctx, KEY, input, { read: readDecisionSettings });
   return getDecisionSettings(ctx);
 }
