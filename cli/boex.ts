@@ -37,9 +37,10 @@ const commands: Record<string, Command> = {
   },
   preview: {
     summary: 'Serve the app to your browser on 127.0.0.1, with the register at FILE (created if missing).',
-    usage: 'boex preview --register FILE [--port N]',
-    options: { ...common, port: { type: 'string' } },
-    run: (v) => preview(required(v.register, '--register'), port(v.port as string | undefined), cliLanguage(v.lang as string | undefined)),
+    usage: 'boex preview --register FILE [--port N] [--readonly]',
+    options: { ...common, port: { type: 'string' }, readonly: { type: 'boolean' } },
+    run: (v) =>
+      preview(required(v.register, '--register'), port(v.port as string | undefined), cliLanguage(v.lang as string | undefined), { readonly: v.readonly === true }),
   },
   seed: {
     summary: 'Fill a register with N realistic synthetic petitions (for benchmarks and trying the app).',

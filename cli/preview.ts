@@ -13,18 +13,20 @@ import { report } from './output';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const rendererDir = path.join(root, 'dist', 'renderer');
 
-export async function preview(file: string, port: number, lang: Language): Promise<number> {
+/** `readonly`: open the register without writing anything (`--readonly`), as a reader would see it. */
+export async function preview(file: string, port: number, lang: Language, options: { readonly?: boolean } = {}): Promise<number> {
   // The preview is where the UI is developed and tested: check every answer against the contract.
   process.env.BOEX_CHECK_OUTPUT ??= '1';
   await buildRendererIfStale(lang);
   let register;
   try {
-    register = openRegister(file, { actor: os.userInfo().username });
+    register = openRegister(file, { actor: os.userInfo().username, readonly: options.readonly === true });
   } catch (error) {
     return report(error, lang);
   }
-  // A backup at every open, as the desktop app makes one; a failure is reported, not fatal.
-  automaticBackup(register, new Date()).catch((error: unknown) => report(error, lang));
+  // A backup at every open, as the desktop app makes one; a failure is reported, not fatal. Not
+  // with --readonly: it asks that nothing be written beside the register either.
+  if (!options.readonly) automaticBackup(register, new Date()).catch((error: unknown) => report(error, lang));
   let bridge: Bridge;
   try {
     bridge = await startBridge({ ctx: { register, actor: os.userInfo().username, now: () => new Date() }, staticDir: rendererDir, port });

@@ -1,6 +1,7 @@
 // Opening a register file: the one door every process (Electron, preview, CLI, tests) goes through.
 import { accessSync, closeSync, constants as fsConstants, existsSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { AppError } from '../shared/errors';
@@ -10,6 +11,12 @@ import * as schema from './schema';
 /** PRAGMA application_id of every register: "BoEx" in ASCII, so a register can be told from any other SQLite file. */
 export const APPLICATION_ID = 0x426f4578;
 const SQLITE_HEADER = 'SQLite format 3\0';
+
+// better-sqlite3 reads this once, when its native part is loaded by the first `new Database`: it
+// lets a register in a folder that may not be written be opened as `file:…?immutable=1` (see
+// readOnlyAccess). Every path this app opens is made absolute first, so none starts with `file:`
+// and no other file name is read differently.
+process.env.SQLITE_USE_URI = '1';
 
 export type RegisterDb = BetterSQLite3Database<typeof schema>;
 
@@ -49,8 +56,9 @@ export function openRegister(file: string, options: OpenOptions = {}): Register 
   if (existing?.isDirectory()) throw new AppError('register_directory', 'error.register.directory', { path: full });
   if (!existing && options.mustExist) throw new AppError('register_missing', 'error.register.missing', { path: full });
   if (options.readonly) return openReadOnly(full, migrations, options);
-  // A file this process may not write (permissions, a read-only disk) is opened read-only.
-  if (existing && existing.size > 0 && !writable(full)) return openReadOnly(full, migrations, options);
+  // A file this process may not write (permissions, a read-only disk) is opened read-only, and so is
+  // one in a folder it may not write: SQLite could not make the -wal and -shm files a write needs.
+  if (existing && existing.size > 0 && (!writable(full) || !writable(path.dirname(full)))) return openReadOnly(full, migrations, options);
   if (existing && existing.size > 0) inspectRegisterFile(full, migrations.length, options.nativeBinding);
 
   let sqlite: Database.Database;
@@ -81,10 +89,16 @@ export function openRegister(file: string, options: OpenOptions = {}): Register 
 function openReadOnly(full: string, migrations: Migration[], options: OpenOptions): Register {
   const existing = statSync(full, { throwIfNoEntry: false });
   if (!existing || existing.size === 0) throw new AppError('register_missing', 'error.register.missing', { path: full });
-  inspectRegisterFile(full, migrations.length, options.nativeBinding);
+  const access = readOnlyAccess(full);
+  inspectRegisterFile(full, migrations.length, options.nativeBinding, access);
+  const leavesLog = access === 'shared' && readHeader(full)[18] === 2 && !existsSync(`${full}-wal`) && !existsSync(`${full}-shm`);
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(full, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    sqlite = new Database(access === 'immutable' ? immutableName(full) : full, {
+      readonly: true,
+      fileMustExist: true,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
   } catch (error) {
     throw unreadable(full, error);
   }
@@ -96,11 +110,67 @@ function openReadOnly(full: string, migrations: Migration[], options: OpenOption
       throw new AppError('register_read_only_migration', 'error.register.readOnlyMigration', { path: full, found: schemaVersion, known: migrations.length });
     }
     const db = drizzle({ client: sqlite, schema });
-    return { path: full, sqlite, db, schemaVersion, readOnly: true, close: () => sqlite.close() };
+    const close = () => {
+      sqlite.close();
+      if (leavesLog) removeLogLeftBehind(full, options.nativeBinding);
+    };
+    return { path: full, sqlite, db, schemaVersion, readOnly: true, close };
   } catch (error) {
     sqlite.close();
+    if (leavesLog) removeLogLeftBehind(full, options.nativeBinding);
     throw error instanceof AppError ? error : unreadable(full, error);
   }
+}
+
+/**
+ * A read-only connection to a WAL register makes -wal and -shm beside it and cannot remove them when
+ * it closes. When this process may write the file, a read-write connection that only reads removes
+ * both as it closes, as the last connection of a WAL database does (SQLite checks under its own lock
+ * that no other program still has the register open; the -wal holds nothing, so nothing is written).
+ * Where it may not, they stay: they hold nothing, and the next ordinary open uses or removes them.
+ */
+function removeLogLeftBehind(full: string, nativeBinding?: string): void {
+  if (!writable(full) || !writable(path.dirname(full))) return;
+  try {
+    const cleaner = new Database(full, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    try {
+      cleaner.pragma('user_version', { simple: true });
+    } finally {
+      cleaner.close();
+    }
+  } catch {
+    // Left as they are: two files that hold nothing, which the next ordinary open uses.
+  }
+}
+
+/**
+ * How a register that may only be read is opened. Reading a WAL register takes its -shm file, which
+ * SQLite makes beside it; in a folder this process may not write (another user's share, a read-only
+ * disk) it cannot, and the open fails. Then, when no other program has the register open (no -wal
+ * and -shm beside it), it is opened `immutable`: SQLite reads the file as it is, without -shm and
+ * without locks, and changes nothing in the folder. Safe enough here: this process cannot change the
+ * file, and a program writing it would have made a -wal beside it. Someone who may write the folder
+ * can still open and change it while it is open here: this process is not told, so it keeps showing
+ * what it read before, and a page read after their change was copied in (a checkpoint) may not fit
+ * the pages read before it: a list can then be out of date or a call fail with the internal-error
+ * sentence until the register is opened again. Nothing is written from here, so the file itself
+ * is never harmed by that; it is the price of reading where no lock can be taken.
+ * A -wal with committed changes but no -shm (a program that ended without cleaning up) cannot be
+ * read without writing, and immutable would skip those changes: that register is refused.
+ */
+function readOnlyAccess(full: string): 'shared' | 'immutable' {
+  if (writable(path.dirname(full))) return 'shared';
+  const wal = statSync(`${full}-wal`, { throwIfNoEntry: false });
+  const shm = statSync(`${full}-shm`, { throwIfNoEntry: false });
+  // Another program has it open: the -shm it keeps lets this one read its changes too, without writing.
+  if (wal && shm) return 'shared';
+  if (wal && wal.size > 0) throw new AppError('register_read_only_log', 'error.register.readOnlyLog', { path: full });
+  return 'immutable';
+}
+
+/** The URI filename that opens a file immutable; pathToFileURL escapes `?`, `#` and `%` in the path. */
+function immutableName(full: string): string {
+  return `${pathToFileURL(full).href}?immutable=1`;
 }
 
 function writable(file: string): boolean {
@@ -120,7 +190,7 @@ export function isReadOnlyError(error: unknown): boolean {
 }
 
 /** Refuses, without writing to it, a file that is not a register, is damaged, or is newer than this version. */
-export function inspectRegisterFile(file: string, knownVersion: number, nativeBinding?: string): void {
+export function inspectRegisterFile(file: string, knownVersion: number, nativeBinding?: string, access: 'shared' | 'immutable' = 'shared'): void {
   let header: Buffer;
   try {
     header = readHeader(file);
@@ -133,10 +203,15 @@ export function inspectRegisterFile(file: string, knownVersion: number, nativeBi
   // A read-only connection to a WAL file creates -wal and -shm beside it and cannot remove them, so
   // a refused file would be left with two new files. When no -wal exists there is nothing to
   // checkpoint, and a read-write connection that only reads removes both itself on close.
-  const walWithoutLog = header[18] === 2 && !existsSync(`${file}-wal`);
+  // In a folder that may not be written, the register is read immutable: see readOnlyAccess.
+  const walWithoutLog = access === 'shared' && header[18] === 2 && !existsSync(`${file}-wal`);
   let probe: Database.Database;
   try {
-    probe = new Database(file, { readonly: !walWithoutLog, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    probe = new Database(access === 'immutable' ? immutableName(file) : file, {
+      readonly: !walWithoutLog,
+      fileMustExist: true,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
   } catch (error) {
     throw unreadable(file, error);
   }

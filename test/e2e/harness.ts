@@ -22,8 +22,14 @@ export interface Preview {
   stop(): Promise<number | null>;
 }
 
-export async function startPreview(register: string): Promise<Preview> {
-  const child = spawn(process.execPath, [path.join(projectRoot, 'bin/boex.js'), 'preview', '--register', register, '--lang', 'en'], {
+export interface PreviewOptions {
+  /** Opens the register read-only (`boex preview --readonly`). */
+  readonly?: boolean;
+}
+
+export async function startPreview(register: string, options: PreviewOptions = {}): Promise<Preview> {
+  const args = ['preview', '--register', register, '--lang', 'en', ...(options.readonly ? ['--readonly'] : [])];
+  const child = spawn(process.execPath, [path.join(projectRoot, 'bin/boex.js'), ...args], {
     cwd: projectRoot,
     env: { ...process.env, BOEX_DEBUG: '' },
   });

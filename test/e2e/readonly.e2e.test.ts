@@ -1,0 +1,122 @@
+// A register opened read-only (`boex preview --readonly`) in the browser: the banner under the
+// header says so, a petition saved through the form gets the read-only sentence, and neither the
+// register nor anything beside it changes.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bridgeCall, launchBrowser, openPage, screenshot, startPreview, tempRegisterPath, type Preview } from './harness';
+
+const register = tempRegisterPath();
+const folder = path.dirname(register);
+let preview: Preview;
+let browser: Browser;
+let page: Page;
+let foreignRequests: string[];
+let before: Record<string, string>;
+let stopped = false;
+
+const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 10_000 });
+
+/** Every file in the register's folder (the register, its backups) with the hash of its bytes. */
+function folderState(): Record<string, string> {
+  const state: Record<string, string> = {};
+  for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort()) {
+    const full = path.join(folder, name);
+    state[name] = statSync(full).isDirectory() ? 'folder' : createHash('sha256').update(readFileSync(full)).digest('hex');
+  }
+  return state;
+}
+
+const seeded = {
+  studentNumber: 's1234567',
+  givenName: 'Zoë',
+  familyName: 'de Vries',
+  email: 'z.de.vries@umail.leidenuniv.nl',
+  courseCode: 'INFOMCV',
+  courseTitle: 'Computer Vision',
+  institution: 'Utrecht University',
+  institutionKind: 'university',
+  country: 'Netherlands',
+  ec: 7.5,
+  level: 'master',
+  courseStartDate: '2027-04-22',
+  honours: false,
+  submittedOn: '2026-11-10',
+  motivation: 'The course complements my thesis on image analysis.',
+};
+
+beforeAll(async () => {
+  // A register with one petition, made the ordinary way and closed; then opened read-only.
+  const writer = await startPreview(register);
+  await bridgeCall(writer, 'petitions.create', seeded);
+  expect(await writer.stop()).toBe(0);
+  before = folderState();
+  preview = await startPreview(register, { readonly: true });
+  browser = await launchBrowser();
+  ({ page, foreignRequests } = await openPage(browser, preview.origin));
+  await page.goto(preview.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (!stopped) await preview?.stop();
+});
+
+describe('a read-only register in the browser', () => {
+  it('shows the read-only banner under the header and lists the register', async () => {
+    const banner = page.getByRole('status').filter({ hasText: 'Read-only' });
+    await visible(banner);
+    expect(await banner.innerText()).toContain('This register is open read-only: you can look things up, but nothing can be changed.');
+    await visible(page.getByRole('row').filter({ hasText: 's1234567' }));
+    expect(await page.getByRole('row').filter({ hasText: 'Computer Vision' }).count()).toBe(1);
+    await screenshot(page, 'register-read-only-banner');
+  });
+
+  it('answers a petition saved through the form with the read-only sentence and stores nothing', async () => {
+    await page.getByRole('button', { name: 'New petition' }).click();
+    const form = page.getByRole('dialog');
+    const values: Record<string, string> = {
+      'Student number': 's7654321',
+      'Given name': 'Daan',
+      'Family name': 'Bakker',
+      Email: 'd.bakker@umail.leidenuniv.nl',
+      Institution: 'Delft University of Technology',
+      'Course title': 'Machine Learning',
+      EC: '5',
+      Motivation: 'Fits my specialisation.',
+    };
+    for (const [label, value] of Object.entries(values)) await form.getByRole('textbox', { name: label, exact: true }).fill(value);
+    await form.getByRole('combobox', { name: 'Course code', exact: true }).fill('CS4220');
+    for (const [label, option] of [['Institution kind', 'Research university'], ['Level', '500 (master)']] as const) {
+      await form.getByRole('combobox', { name: label, exact: true }).click();
+      await page.getByRole('option', { name: option, exact: true }).click();
+    }
+    const submitted = form.getByRole('textbox', { name: 'Submitted on', exact: true });
+    await submitted.fill('2026-11-20');
+    await submitted.press('Tab');
+    await form.getByRole('button', { name: 'Save petition' }).click();
+
+    const alert = form.getByRole('alert');
+    await visible(alert);
+    expect(await alert.innerText()).toContain(
+      'This register is open read-only: it cannot be written to here, so nothing was changed. Open a copy you may write to, or ask for write permission on the file.',
+    );
+    await screenshot(page, 'register-read-only-refused');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    const list = await bridgeCall<{ total: number }>(preview, 'petitions.list', {});
+    expect(list.total).toBe(1);
+    expect(await page.getByRole('row').filter({ hasText: 's7654321' }).count()).toBe(0);
+  });
+
+  it('leaves the register and its folder byte-for-byte as they were, and made no request elsewhere', async () => {
+    expect(foreignRequests).toEqual([]);
+    stopped = true;
+    expect(await preview.stop()).toBe(0);
+    expect(folderState()).toEqual(before);
+    expect(Object.keys(before)).toContain('register.db');
+  });
+});
