@@ -1,9 +1,11 @@
 /**
  * The clocks of a petition. The board must decide within a reasonable term, and the Awb (4:13)
- * says a term is in any case passed after eight weeks when no statutory term applies; the
- * decision letter gives six weeks to appeal (Awb 6:7), counted from the day after the decision,
- * so the window's last day is the same weekday six weeks on. Pure date arithmetic on calendar
- * dates: no clock, no time zone, leap years and academic-year boundaries counted as days.
+ * says a term is in any case passed after eight weeks when no statutory term applies. An appeal
+ * can be lodged within six weeks (Awb 6:7); the decision letter counts them "from the date of this
+ * decision" (SPEC.md, the appeal clause), so the window's last day is the same weekday six weeks
+ * after the decision date. (The Awb itself starts the term the day after the decision is made
+ * known, 6:8: a letter sent later gives the student more time, never less.) Pure date arithmetic
+ * on calendar dates: no clock, no time zone; leap days and academic-year boundaries are days.
  */
 import { parseCalendarDate } from './dates';
 

@@ -401,15 +401,20 @@ function StudentName({ name, studentNumber }: { name: string; studentNumber: str
 /** The submission date, and while the petition waits for a decision how long: marked once past the term. */
 function SubmittedOn({ row, lang }: { row: PetitionRow; lang: Language }) {
   const { t } = useTranslation();
-  const waiting = row.waitingDays === null ? null : t('register.waiting', { count: row.waitingDays });
+  const waited = row.waitingDays === null ? null : t('register.days', { count: row.waitingDays });
   return (
-    <span className="register-submitted" title={waiting ?? undefined}>
+    <span className="register-submitted" title={row.waitingDays === null ? undefined : t('register.waiting', { count: row.waitingDays })}>
       {formatDate(row.submittedOn, lang)}
-      {row.overdue && (
-        <Badge size="xs" color="red" variant="light" radius="sm" tt="none" ml={6} className="register-overdue-badge">
-          {t('register.overdue')}
-        </Badge>
-      )}
+      {waited !== null &&
+        (row.overdue ? (
+          <Badge size="xs" color="red" variant="light" radius="sm" tt="none" ml={6} className="register-overdue-badge">
+            {t('register.overdue')} · {waited}
+          </Badge>
+        ) : (
+          <Text span size="xs" c="dimmed" ml={6} className="register-waiting">
+            {waited}
+          </Text>
+        ))}
     </span>
   );
 }

@@ -22,7 +22,7 @@ export function DeadlineSettingsForm({ settings }: { settings: DeadlineSettings 
       notifications.show({ color: 'green', message: t('deadlines.saved') });
     },
     onError: (failure) => {
-      if (failure instanceof ApiError) form.setError('decisionTermWeeks', { message: failure.fields.decisionTermWeeks ?? failure.message });
+      form.setError('decisionTermWeeks', { message: failure instanceof ApiError ? (failure.fields.decisionTermWeeks ?? failure.message) : failure.message });
     },
   });
 

@@ -18,7 +18,7 @@ export function SettingsPage() {
     <Stack gap="md" maw={1100}>
       <Title order={2}>{t('settings.title')}</Title>
       {letters.isPending && <Loader size="sm" aria-label={t('settings.loading')} />}
-      {letters.isError && <Alert color="red">{letters.error.message}</Alert>}
+      {[letters, decisions, deadlines].map((query, i) => query.isError && <Alert key={i} color="red">{query.error.message}</Alert>)}
       {decisions.data && (
         <Paper withBorder p="md">
           <DecisionSettingsForm settings={decisions.data} />
