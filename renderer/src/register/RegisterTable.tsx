@@ -405,16 +405,20 @@ function SubmittedOn({ row, lang }: { row: PetitionRow; lang: Language }) {
   return (
     <span className="register-submitted" title={row.waitingDays === null ? undefined : t('register.waiting', { count: row.waitingDays })}>
       {formatDate(row.submittedOn, lang)}
-      {waited !== null &&
-        (row.overdue ? (
-          <Badge size="xs" color="red" variant="light" radius="sm" tt="none" ml={6} className="register-overdue-badge">
-            {t('register.overdue')} · {waited}
-          </Badge>
-        ) : (
-          <Text span size="xs" c="dimmed" ml={6} className="register-waiting">
-            {waited}
-          </Text>
-        ))}
+      {waited !== null && (
+        // On a line of its own under the date, as the course's code is under its title.
+        <span className="register-waited">
+          {row.overdue ? (
+            <Badge size="xs" color="red" variant="light" radius="sm" tt="none" className="register-overdue-badge">
+              {t('register.overdue')} · {waited}
+            </Badge>
+          ) : (
+            <Text span size="xs" c="dimmed" className="register-waiting">
+              {waited}
+            </Text>
+          )}
+        </span>
+      )}
     </span>
   );
 }

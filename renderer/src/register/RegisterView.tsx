@@ -2,7 +2,7 @@
 // in one virtualized, server-sorted table. The whole view lives in the address (see viewState.ts).
 import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PetitionRow } from '../../../shared/schemas';
@@ -23,6 +23,8 @@ export function RegisterView() {
   const lang = currentLanguage();
   const [formOpen, form] = useDisclosure(false);
   const [importOpen, importer] = useDisclosure(false);
+  // The same query as the header's banner: answered from the cache.
+  const readOnly = useQuery({ queryKey: ['register.info'], queryFn: () => call('register.info', {}) }).data?.readOnly ?? false;
   const hashQuery = useHashQuery();
   const view = useMemo(() => parseView(hashQuery), [hashQuery]);
   const query = useMemo(() => listQuery(view), [view]);
@@ -82,11 +84,14 @@ export function RegisterView() {
             {list.data ? t('register.total', { count: total, n: total.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB') }) : '\u00a0'}
           </Text>
         </div>
-        <Group gap="sm" wrap="nowrap">
-          <Button variant="default" onClick={importer.open}>
+        <Group gap="sm" wrap="nowrap" title={readOnly ? t('register.readOnly.title') : undefined}>
+          {/* A read-only register takes no new petitions: the buttons say so rather than lead to a refusal. */}
+          <Button variant="default" onClick={importer.open} disabled={readOnly}>
             {t('importUi.open')}
           </Button>
-          <Button onClick={form.open}>{t('register.newPetition')}</Button>
+          <Button onClick={form.open} disabled={readOnly}>
+            {t('register.newPetition')}
+          </Button>
         </Group>
       </Group>
 
