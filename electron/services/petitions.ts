@@ -208,7 +208,12 @@ function snapshotOf(p: PetitionDetail): Record<string, unknown> {
   );
 }
 
-const sameName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+/**
+ * Whether two names (or titles) are the same to the register: case is forgiven, accents are not.
+ * One collator for every call: localeCompare with options builds a new one each time (~25 µs).
+ */
+const accentCollator = new Intl.Collator(undefined, { sensitivity: 'accent' });
+export const sameName = (a: string, b: string): boolean => accentCollator.compare(a, b) === 0;
 
 /**
  * The student this petition is for. A known student number with another name is refused: it is

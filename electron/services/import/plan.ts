@@ -8,6 +8,7 @@ import type { InstitutionKind } from '../../../shared/rules';
 import type { PetitionInput } from '../../../shared/schemas';
 import type { Column } from './columns';
 import { problem, type Problem } from './problems';
+import { sameName } from '../petitions';
 
 /** A transaction handle or the database itself: the plan only reads. */
 type Db = Pick<RegisterDb, 'select'>;
@@ -33,13 +34,6 @@ export interface Plan {
  */
 const foldAscii = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
-/**
- * The comparison storePetition makes (petitions.ts): case is forgiven, accents are not. One
- * collator for every call: a.localeCompare(b, undefined, options) builds the same collator anew on
- * every call, which costs some 25 µs, as much as a query.
- */
-const accentCollator = new Intl.Collator(undefined, { sensitivity: 'accent' });
-const sameText = (a: string, b: string) => accentCollator.compare(a, b) === 0;
 
 /**
  * A petition's identity for import: the same student asking for the same course at the same
@@ -139,7 +133,7 @@ interface FirstRows {
 
 /** The course facts a row states; rows that create petitions for one course must state the same. */
 const COURSE_FACTS: Array<[Column, (a: PetitionInput, b: PetitionInput) => boolean]> = [
-  ['course_title', (a, b) => sameText(a.courseTitle, b.courseTitle)],
+  ['course_title', (a, b) => sameName(a.courseTitle, b.courseTitle)],
   ['ec', (a, b) => a.ec === b.ec],
   ['level', (a, b) => a.level === b.level],
   ['honours', (a, b) => a.honours === b.honours],
@@ -156,7 +150,7 @@ function conflictsOf(row: PlannedRow, earlier: FirstRows, register: Lookups): Pr
 
   const student = register.student(input.studentNumber);
   const firstOfStudent = earlier.byStudent.get(input.studentNumber);
-  if (student && !(sameText(student.givenName, input.givenName) && sameText(student.familyName, input.familyName))) {
+  if (student && !(sameName(student.givenName, input.givenName) && sameName(student.familyName, input.familyName))) {
     problems.push(
       problem(line, 'student_number', 'error.student.conflict', {
         studentNumber: input.studentNumber,
@@ -166,7 +160,7 @@ function conflictsOf(row: PlannedRow, earlier: FirstRows, register: Lookups): Pr
   } else if (
     !student &&
     firstOfStudent &&
-    !(sameText(firstOfStudent.input.givenName, input.givenName) && sameText(firstOfStudent.input.familyName, input.familyName))
+    !(sameName(firstOfStudent.input.givenName, input.givenName) && sameName(firstOfStudent.input.familyName, input.familyName))
   ) {
     problems.push(
       problem(line, 'student_number', 'import.conflict.student', {

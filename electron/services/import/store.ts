@@ -6,7 +6,7 @@ import type { Statement } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import type { PetitionInput } from '../../../shared/schemas';
 import type { ServiceContext } from '../context';
-import { snapshot, type Tx } from '../petitions';
+import { sameName, snapshot, type Tx } from '../petitions';
 import { refreshFindingsForCourse } from '../findings';
 
 type Snapshot = Record<string, unknown> | null;
@@ -34,9 +34,6 @@ interface CourseRow {
   honours: number;
 }
 
-/** petitions.ts's sameName, with the collator built once (see sameText in plan.ts). */
-const accentCollator = new Intl.Collator(undefined, { sensitivity: 'accent' });
-const sameName = (a: string, b: string) => accentCollator.compare(a, b) === 0;
 
 /** The statements of one import, on the connection of its transaction. */
 function statementsOf(ctx: ServiceContext) {
