@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { unlink } from 'node:fs/promises';
 import { openRegister } from '../db/register';
-import { writePdfAtomically } from '../electron/pdf/write';
+import { writeFileAtomically } from '../electron/pdf/write';
 import { exportPending, pendingResults, reexportBatch, usisBatches, usisCsv } from '../electron/services/usis';
 import { AppError } from '../shared/errors';
 import { translate, type Language } from '../shared/i18n';
@@ -74,7 +74,7 @@ export async function exportUsis(registerFile: string, options: ExportUsisOption
 }
 
 async function write(target: string, csv: string, overwrite: boolean): Promise<void> {
-  await writePdfAtomically(path.dirname(target), path.basename(target), Buffer.from(csv, 'utf8'), { overwrite });
+  await writeFileAtomically(path.dirname(target), path.basename(target), Buffer.from(csv, 'utf8'), { overwrite });
 }
 
 /** The audit log records who exported: the person logged in to this machine. */

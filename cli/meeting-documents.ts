@@ -5,7 +5,7 @@
 // Exit 0 when written, 2 with a sentence when refused.
 import path from 'node:path';
 import { openRegister } from '../db/register';
-import { writePdfAtomically } from '../electron/pdf/write';
+import { writeFileAtomically } from '../electron/pdf/write';
 import type { ServiceContext } from '../electron/services/context';
 import { decisionListDocument, meetingPackDocument, type MeetingDocument } from '../electron/services/meeting-documents';
 import { isLanguage, translate, type Language } from '../shared/i18n';
@@ -62,7 +62,7 @@ async function writeDocument(
     const document = make({ register, actor: 'boex', now: () => new Date() });
     const target = path.resolve(options.out);
     const bytes = typeof document.content === 'string' ? Buffer.from(document.content, 'utf8') : document.content;
-    const written = await writePdfAtomically(path.dirname(target), path.basename(target), bytes, { overwrite: options.overwrite });
+    const written = await writeFileAtomically(path.dirname(target), path.basename(target), bytes, { overwrite: options.overwrite });
     console.log(translate(lang, done, { path: written.path, count: document.count }));
     return 0;
   } catch (error) {

@@ -4,7 +4,7 @@
 // one is replaced only with --overwrite. Exit 0 when written, 2 with a sentence when refused.
 import path from 'node:path';
 import { openRegister } from '../db/register';
-import { writePdfAtomically } from '../electron/pdf/write';
+import { writeFileAtomically } from '../electron/pdf/write';
 import { reportCsvDocument, reportPdfDocument, startYearOf } from '../electron/services/report';
 import { translate, type Language } from '../shared/i18n';
 import { formatOf } from './meeting-documents';
@@ -36,7 +36,7 @@ export async function yearlyReport(registerFile: string, options: ReportOptions,
     const document = format === 'pdf' ? await reportPdfDocument(ctx, input) : reportCsvDocument(ctx, input);
     const bytes = typeof document.content === 'string' ? Buffer.from(document.content, 'utf8') : document.content;
     const target = path.resolve(options.out);
-    const written = await writePdfAtomically(path.dirname(target), path.basename(target), bytes, { overwrite: options.overwrite });
+    const written = await writeFileAtomically(path.dirname(target), path.basename(target), bytes, { overwrite: options.overwrite });
     console.log(translate(lang, 'cli.report.done', { year: document.figures.academicYear, path: written.path, count: document.figures.petitions }));
     return 0;
   } catch (error) {

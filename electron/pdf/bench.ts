@@ -9,7 +9,7 @@ import forge from 'node-forge';
 import { openCredential, type SigningCredential } from './credential';
 import { renderDecisionLetter, type DecisionLetter } from './letter';
 import { signPdfWith } from './sign';
-import { safeFileName, writePdfAtomically } from './write';
+import { safeFileName, writeFileAtomically } from './write';
 
 export interface BenchOptions {
   count: number;
@@ -87,7 +87,7 @@ async function exportLetter(letter: DecisionLetter, credential: SigningCredentia
         signingTime: new Date(),
       })
     : pdf;
-  await writePdfAtomically(outDir, safeFileName(letter.decision.number, letter.addressee.studentNumber), bytes, { overwrite: true });
+  await writeFileAtomically(outDir, safeFileName(letter.decision.number, letter.addressee.studentNumber), bytes, { overwrite: true });
 }
 
 function sampleLetter(i: number): DecisionLetter {

@@ -14,7 +14,7 @@ export interface WrittenFile {
  * in the same folder, are flushed to disk, and only then take the real name. An existing file is
  * never replaced unless `overwrite` is set, and a failed write leaves nothing behind.
  */
-export async function writePdfAtomically(
+export async function writeFileAtomically(
   folder: string,
   fileName: string,
   bytes: Buffer,

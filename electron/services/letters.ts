@@ -18,7 +18,7 @@ import { openCredential, type SigningCredential } from '../pdf/credential';
 import { PdfError } from '../pdf/errors';
 import { renderDecisionLetter, type DecisionLetter, type LetterLanguage } from '../pdf/letter';
 import { signPdfWith } from '../pdf/sign';
-import { safeFileName, writePdfAtomically } from '../pdf/write';
+import { safeFileName, writeFileAtomically } from '../pdf/write';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
 import { findingsOf } from './findings';
@@ -462,7 +462,7 @@ export async function exportMeetingLetters(ctx: ServiceContext, options: Meeting
     try {
       const pdf = await render(p.input);
       const bytes = credential ? await sign(pdf, credential, p, ctx.now()) : pdf;
-      const file = await writePdfAtomically(folder, p.fileName, bytes, { overwrite: options.overwrite });
+      const file = await writeFileAtomically(folder, p.fileName, bytes, { overwrite: options.overwrite });
       markIssued(ctx, p, { sha256: file.sha256, signed: credential !== null });
       const entry = { decisionId: p.facts.id, number: p.facts.number, fileName: p.fileName, path: file.path, sha256: file.sha256 };
       written.push(entry);

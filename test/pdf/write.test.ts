@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from '
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PdfError } from '../../electron/pdf/errors';
-import { safeFileName, writePdfAtomically } from '../../electron/pdf/write';
+import { safeFileName, writeFileAtomically } from '../../electron/pdf/write';
 import { removeTempFolders, tempFolder } from './fixtures/readers';
 
 afterAll(removeTempFolders);
@@ -20,10 +20,10 @@ async function failure(attempt: Promise<unknown>): Promise<PdfError> {
   return error as PdfError;
 }
 
-describe('writePdfAtomically', () => {
+describe('writeFileAtomically', () => {
   it('writes the bytes under the name and returns their SHA-256', async () => {
     const folder = tempFolder();
-    const written = await writePdfAtomically(folder, 'a.pdf', letter, { overwrite: false });
+    const written = await writeFileAtomically(folder, 'a.pdf', letter, { overwrite: false });
     expect(written).toEqual({ path: path.join(folder, 'a.pdf'), sha256: createHash('sha256').update(letter).digest('hex') });
     expect(readFileSync(written.path).equals(letter)).toBe(true);
     expect(readdirSync(folder)).toEqual(['a.pdf']);
@@ -32,13 +32,13 @@ describe('writePdfAtomically', () => {
   it('does not replace an existing file unless asked, and leaves no temporary file', async () => {
     const folder = tempFolder();
     writeFileSync(path.join(folder, 'a.pdf'), 'the letter issued last week');
-    const refused = await failure(writePdfAtomically(folder, 'a.pdf', letter, { overwrite: false }));
+    const refused = await failure(writeFileAtomically(folder, 'a.pdf', letter, { overwrite: false }));
     expect(refused.code).toBe('file_exists');
     expect(refused.sentence.nl).toContain('a.pdf bestaat al');
     expect(readFileSync(path.join(folder, 'a.pdf'), 'utf8')).toBe('the letter issued last week');
     expect(readdirSync(folder)).toEqual(['a.pdf']);
 
-    await writePdfAtomically(folder, 'a.pdf', letter, { overwrite: true });
+    await writeFileAtomically(folder, 'a.pdf', letter, { overwrite: true });
     expect(readFileSync(path.join(folder, 'a.pdf')).equals(letter)).toBe(true);
     expect(readdirSync(folder)).toEqual(['a.pdf']);
   });
@@ -46,7 +46,7 @@ describe('writePdfAtomically', () => {
   it('lets exactly one of several simultaneous exports of a name win', async () => {
     const folder = tempFolder();
     const results = await Promise.allSettled(
-      [1, 2, 3, 4, 5].map((n) => writePdfAtomically(folder, 'a.pdf', Buffer.from(`letter ${n}`), { overwrite: false })),
+      [1, 2, 3, 4, 5].map((n) => writeFileAtomically(folder, 'a.pdf', Buffer.from(`letter ${n}`), { overwrite: false })),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const result of results.filter((r) => r.status === 'rejected')) expect(result.reason).toMatchObject({ code: 'file_exists' });
@@ -58,7 +58,7 @@ describe('writePdfAtomically', () => {
     ['a folder that does not exist', (dir: string) => path.join(dir, 'missing', 'letters')],
   ])('refuses %s as the folder', async (_what, folderIn) => {
     const dir = tempFolder();
-    const refused = await failure(writePdfAtomically(folderIn(dir), 'a.pdf', letter, { overwrite: false }));
+    const refused = await failure(writeFileAtomically(folderIn(dir), 'a.pdf', letter, { overwrite: false }));
     expect(refused.code).toBe('folder_not_writable');
     expect(readdirSync(dir).filter((name) => name !== 'file')).toEqual([]);
   });
@@ -69,7 +69,7 @@ describe('writePdfAtomically', () => {
     mkdirSync(folder);
     chmodSync(folder, 0o555);
     try {
-      expect((await failure(writePdfAtomically(folder, 'a.pdf', letter, { overwrite: false }))).code).toBe('folder_not_writable');
+      expect((await failure(writeFileAtomically(folder, 'a.pdf', letter, { overwrite: false }))).code).toBe('folder_not_writable');
       expect(readdirSync(folder)).toEqual([]);
     } finally {
       chmodSync(folder, 0o755);
@@ -91,7 +91,7 @@ describe('writePdfAtomically', () => {
   });
 
   it.each(['../a.pdf', 'sub/a.pdf', '..', ''])('refuses %j as a file name', async (name) => {
-    await expect(writePdfAtomically(tempFolder(), name, letter, { overwrite: false })).rejects.toBeInstanceOf(RangeError);
+    await expect(writeFileAtomically(tempFolder(), name, letter, { overwrite: false })).rejects.toBeInstanceOf(RangeError);
   });
 });
 

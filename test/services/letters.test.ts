@@ -27,7 +27,7 @@ vi.mock('../../electron/pdf/write', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../electron/pdf/write')>();
   return {
     ...real,
-    writePdfAtomically: async (...args: Parameters<typeof real.writePdfAtomically>) => {
+    writeFileAtomically: async (...args: Parameters<typeof real.writeFileAtomically>) => {
       if (disk.writesLeft <= 0) {
         throw new PdfError('disk_full', {
           en: `The disk is full: ${args[1]} could not be written. Files written before it are intact.`,
@@ -35,7 +35,7 @@ vi.mock('../../electron/pdf/write', async (importOriginal) => {
         });
       }
       disk.writesLeft -= 1;
-      return real.writePdfAtomically(...args);
+      return real.writeFileAtomically(...args);
     },
   };
 });
