@@ -49,7 +49,7 @@ export function DeadlineSettingsForm({ settings }: { settings: DeadlineSettings 
                 max={52}
                 allowDecimal={false}
                 error={sentence(fieldState.error?.message)}
-                w={220}
+                w={280}
               />
             )}
           />
