@@ -14,9 +14,9 @@
 //   correction may later have replaced), over the petitions that have a decision in the register;
 // - late is the rule timing.late: submitted on or after the course's start date.
 import { z } from 'zod';
-import { ADVICE_KINDS, PETITION_STATUSES } from './domain';
+import { ADVICE_KINDS, PETITION_STATUSES, type PetitionStatus } from './domain';
 import { LANGUAGES, type MessageKey } from './i18n';
-import { academicYear, INSTITUTION_KINDS, LEVELS } from './rules';
+import { academicYear, INSTITUTION_KINDS, isLevel, LEVELS, parseLevel, type InstitutionKind } from './rules';
 
 const key = (k: MessageKey) => ({ error: k });
 
@@ -112,6 +112,23 @@ export const yearFigures = z.object({
 export type YearFigures = z.output<typeof yearFigures>;
 
 export const reportYear = z.object({ academicYear: z.string(), petitions: count });
+
+/**
+ * The words of the report's categories in one language, from the catalogue: the screen and the
+ * PDF both take theirs from here, each with its own translate function.
+ */
+export function reportCategoryWords(t: (key: MessageKey) => string, locale: 'en-GB' | 'nl-NL') {
+  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  return {
+    number: (n: number): string => numbers.format(n),
+    share: (n: number, total: number): string => (total === 0 ? '–' : `${Math.round((100 * n) / total)}%`),
+    outcome: (o: ReportOutcome): string => t(`report.outcome.${o}`),
+    advice: (a: ReportAdvice): string => (a === 'none' ? t('report.advice.none') : t(`meetings.advice.${a}`)),
+    kind: (k: InstitutionKind): string => t(`kind.${k}`),
+    level: (l: string): string => (isLevel(l) || /^\d+$/.test(l) ? t(`level.${parseLevel(l)}`) : l),
+    status: (s: PetitionStatus): string => t(`status.${s}`),
+  };
+}
 
 export const reportApi = {
   /** The figures of one academic year, written '24-25'. */

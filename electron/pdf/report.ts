@@ -3,11 +3,10 @@
 // Pure: the year's figures in, bytes or text out. Words come from the app's catalogue, so the
 // document and the screen call a thing the same.
 import Papa from 'papaparse';
-import type { OutcomeCounts, ReportAdvice, ReportOutcome, YearFigures } from '../../shared/report';
-import { academicYearStart, OUTCOME_COLOR, REPORT_OUTCOMES } from '../../shared/report';
+import type { OutcomeCounts, YearFigures } from '../../shared/report';
+import { academicYearStart, OUTCOME_COLOR, REPORT_OUTCOMES, reportCategoryWords } from '../../shared/report';
 import { translate, type Language, type MessageKey } from '../../shared/i18n';
-import { formatLongDate, isLevel, parseLevel, type InstitutionKind } from '../../shared/rules';
-import type { PetitionStatus } from '../../shared/domain';
+import { formatLongDate } from '../../shared/rules';
 import { PAGE, createDocument, keepSpace, paragraph, renderToBuffer, tagged, type TaggedDocument } from './document';
 import { FONT } from './fonts';
 import { COLOR, drawTable, factRow, footers, rule, type Line, type Margins } from './meeting-layout';
@@ -19,7 +18,6 @@ const AREA = { x: MARGINS.left, width: PAGE.width - MARGINS.left - MARGINS.right
 export function reportWording(language: Language) {
   const t = (key: MessageKey, params: Record<string, string | number> = {}): string => translate(language, key, params);
   const en = language === 'en';
-  const numbers = new Intl.NumberFormat(en ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 });
   const year = (label: string): string => {
     const start = academicYearStart(label);
     return start === null ? label : `${start}-${start + 1}`;
@@ -29,16 +27,10 @@ export function reportWording(language: Language) {
     lang: en ? 'en-GB' : 'nl-NL',
     university: en ? 'Leiden University' : 'Universiteit Leiden',
     programme: en ? 'Media Technology MSc' : 'Master Media Technology',
-    number: (n: number): string => numbers.format(n),
-    share: (n: number, total: number): string => (total === 0 ? '–' : `${Math.round((100 * n) / total)}%`),
+    ...reportCategoryWords(t, en ? 'en-GB' : 'nl-NL'),
     date: (date: string): string => formatLongDate(date, language),
     /** '24-25' → '2024-2025', as a title writes it. */
     fullYear: year,
-    outcome: (o: ReportOutcome): string => t(`report.outcome.${o}`),
-    advice: (a: ReportAdvice): string => (a === 'none' ? t('report.advice.none') : t(`meetings.advice.${a}`)),
-    kind: (k: InstitutionKind): string => t(`kind.${k}`),
-    level: (l: string): string => (isLevel(l) || /^\d+$/.test(l) ? t(`level.${parseLevel(l)}`) : l),
-    status: (s: PetitionStatus): string => t(`status.${s}`),
     fileName: (label: string, extension: 'pdf' | 'csv'): string => `${en ? 'yearly-report' : 'jaarverslag'}-${label}.${extension}`,
     footer: (page: number, count: number): string => (en ? `Page ${page} of ${count}` : `Pagina ${page} van ${count}`),
     subject: (label: string, petitions: number): string =>

@@ -2,9 +2,7 @@
 // same catalogue entries the PDF uses) and a table of figures with a total row.
 import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PetitionStatus } from '../../../shared/domain';
-import type { ReportAdvice, ReportOutcome } from '../../../shared/report';
-import { isLevel, parseLevel, type InstitutionKind } from '../../../shared/rules';
+import { reportCategoryWords } from '../../../shared/report';
 import { formatDate } from '../format';
 import { currentLanguage } from '../i18n';
 
@@ -13,17 +11,7 @@ export { OUTCOME_COLOR } from '../../../shared/report';
 export function useReportWords() {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const numbers = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 });
-  return {
-    number: (n: number): string => numbers.format(n),
-    share: (n: number, total: number): string => (total === 0 ? '–' : `${Math.round((100 * n) / total)}%`),
-    date: (date: string): string => formatDate(date, lang),
-    outcome: (o: ReportOutcome): string => t(`report.outcome.${o}`),
-    advice: (a: ReportAdvice): string => (a === 'none' ? t('report.advice.none') : t(`meetings.advice.${a}`)),
-    kind: (k: InstitutionKind): string => t(`kind.${k}`),
-    level: (l: string): string => (isLevel(l) || /^\d+$/.test(l) ? t(`level.${parseLevel(l)}`) : l),
-    status: (s: PetitionStatus): string => t(`status.${s}`),
-  };
+  return { ...reportCategoryWords(t, lang === 'nl' ? 'nl-NL' : 'en-GB'), date: (date: string): string => formatDate(date, lang) };
 }
 
 /** The figures behind a chart: the first column names the row, the others are numbers, the last row is the total. */
