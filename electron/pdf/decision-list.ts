@@ -2,7 +2,7 @@
 // there with its number, student, course, institution, outcome, kind, credited EC, level and
 // date, corrections marked on both sides. As a PDF for the minutes and as CSV for a spreadsheet.
 // Pure: a MeetingDetail (and the meeting's decisions) in, bytes or text out.
-import Papa from 'papaparse';
+import { excelCsv } from './excel-csv';
 import type { Decision, MeetingDetail } from '../../shared/meetings';
 import { PAGE, createDocument, paragraph, tagged, type TaggedDocument } from './document';
 import { FONT } from './fonts';
@@ -150,8 +150,6 @@ function row({ decision: d, student }: DecisionListEntry, text: ListWording): Li
   ];
 }
 
-export const CSV_DELIMITER = ';';
-
 /** "Replaces" over the number it names, so that a number never breaks across lines. */
 function marked(label: string, number: string, color: string): Line[] {
   return [
@@ -160,18 +158,7 @@ function marked(label: string, number: string, color: string): Line[] {
   ];
 }
 
-/** Cells a spreadsheet would run as a formula (=, +, -, @, or a tab or return first) are written with a leading apostrophe. */
-const FORMULA = /^[=+\-@\t\r]/;
-
-/**
- * The list as CSV for Excel: UTF-8 with a byte order mark (without it Excel reads UTF-8 as the
- * Windows code page and mangles names such as Łukasz or Дмитрий), a header row, values separated
- * by semicolons, CRLF line ends, and quotes where a value holds a separator, quote or line break
- * (RFC 4180). Semicolons, in both languages: Excel splits a file it opens on the list separator of
- * the computer's regional settings, and Dutch settings (which the university's computers have,
- * whatever language the screens are in) use the semicolon, because the comma is their decimal
- * separator. Dates are ISO 8601 (2025-02-27), which Excel reads as dates in either setting.
- */
+/** The list as CSV for Excel (excel-csv.ts): one decision a line, dates as 2025-02-27. */
 export function decisionListCsv(input: DecisionListInput): string {
   const text = listWording(input.language);
   const data = decisionListEntries(input.detail, input.decisions).map(({ decision: d, student }) => [
@@ -189,6 +176,5 @@ export function decisionListCsv(input: DecisionListInput): string {
     d.replacesNumber ?? '',
     d.replacedByNumber ?? '',
   ]);
-  const csv = Papa.unparse({ fields: text.csvHeader, data }, { delimiter: CSV_DELIMITER, newline: '\r\n', escapeFormulae: FORMULA });
-  return `\uFEFF${csv}\r\n`;
+  return excelCsv(text.csvHeader, data);
 }

@@ -2,7 +2,7 @@
 // bar charts drawn as plain rectangles, and the tables behind them) and as CSV for a spreadsheet.
 // Pure: the year's figures in, bytes or text out. Words come from the app's catalogue, so the
 // document and the screen call a thing the same.
-import Papa from 'papaparse';
+import { excelCsv } from './excel-csv';
 import type { OutcomeCounts, YearFigures } from '../../shared/report';
 import { academicYearStart, OUTCOME_COLOR, REPORT_OUTCOMES, reportCategoryWords } from '../../shared/report';
 import { translate, type Language, type MessageKey } from '../../shared/i18n';
@@ -216,12 +216,9 @@ function barChart(doc: TaggedDocument, bars: readonly Bar[], w: Wording, alt: st
   pdf.y = top + bars.length * rowHeight + 4;
 }
 
-const FORMULA = /^[=+\-@\t\r]/;
-
 /**
  * The figures as CSV, one figure a line in the columns academic year; table; row; column; value:
- * the long form a pivot table takes. Semicolons, UTF-8 with a byte order mark, CRLF and decimal
- * commas, as the decision list writes them, for Excel under the university's Dutch settings.
+ * the long form a pivot table takes, in excel-csv.ts's form, with decimal commas.
  */
 export function yearlyReportCsv(f: YearFigures, language: Language): string {
   const w = reportWording(language);
@@ -252,9 +249,5 @@ export function yearlyReportCsv(f: YearFigures, language: Language): string {
   put(late, w.t('report.late.title'), w.outcome('rejected'), f.late.rejected);
   put(late, w.csv.unknown, w.csv.count, f.late.startUnknown);
   for (const s of f.statuses) if (s.status !== 'draft') put(w.t('report.statuses.title'), w.status(s.status), w.t('report.col.petitions'), s.petitions);
-  const csv = Papa.unparse(
-    { fields: w.csv.header, data: data.map((row) => [f.academicYear, ...row]) },
-    { delimiter: ';', newline: '\r\n', escapeFormulae: FORMULA },
-  );
-  return `\uFEFF${csv}\r\n`;
+  return excelCsv(w.csv.header, data.map((row) => [f.academicYear, ...row]));
 }

@@ -5,12 +5,11 @@
 // correction of a result already sent is a new registration, sent again and flagged as a correction.
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import Papa from 'papaparse';
 import { auditLog, courses, decisions, gradeRegistrations, petitions, students } from '../../db/schema';
 import { AppError } from '../../shared/errors';
 import type { Language } from '../../shared/i18n';
 import type { UsisBatch, UsisFile, UsisRow } from '../../shared/usis';
-import { CSV_DELIMITER } from '../pdf/decision-list';
+import { excelCsv } from '../pdf/excel-csv';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
 import type { Db } from './petition-facts';
@@ -125,8 +124,6 @@ const WORDS = {
   },
 } as const;
 
-/** Cells a spreadsheet would run as a formula (=, +, -, @, or a tab or return first) get a leading apostrophe. */
-const FORMULA = /^[=+\-@\t\r]/;
 
 /** 7.5 → "7,5", 8 → "8,0": the Dutch decimal comma, one decimal as uSis shows grades. */
 function gradeText(grade: number | null, language: Language): string {
@@ -159,8 +156,7 @@ export function usisCsv(rows: UsisRow[], language: Language): string {
     r.registeredOn,
     r.correction ? words.yes : words.no,
   ]);
-  const csv = Papa.unparse({ fields: [...words.header], data }, { delimiter: CSV_DELIMITER, newline: '\r\n', escapeFormulae: FORMULA });
-  return `\uFEFF${csv}\r\n`;
+  return excelCsv(words.header, data);
 }
 
 /** "usis-export-2025-03-01-093000.csv": the batch's moment in UTC, the same on every re-export. */

@@ -4,7 +4,7 @@
 // and compared field by field, with names, quotes, separators and formula-like values intact.
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { CSV_DELIMITER, decisionListCsv, decisionListEntries, renderDecisionList, type DecisionListInput } from '../../electron/pdf/decision-list';
+import { decisionListCsv, decisionListEntries, renderDecisionList, type DecisionListInput } from '../../electron/pdf/decision-list';
 import { PdfError } from '../../electron/pdf/errors';
 import type { DocumentLanguage } from '../../electron/pdf/meeting-wording';
 import type { Decision, MeetingDetail } from '../../shared/meetings';
@@ -160,7 +160,7 @@ describe('an empty decision list', () => {
 
 describe('the decision list CSV', () => {
   const parse = (csv: string) => {
-    const result = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { delimiter: CSV_DELIMITER, skipEmptyLines: true });
+    const result = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { delimiter: ';', skipEmptyLines: true });
     expect(result.errors).toEqual([]);
     return result.data;
   };
