@@ -15,6 +15,13 @@ export const retentionSettings = z.object({
 });
 export type RetentionSettings = z.output<typeof retentionSettings>;
 
+/**
+ * Why a student past the retention period cannot be purged yet: a petition still open (waiting for
+ * a decision, or approved and waiting for its grade), or a registered grade not yet exported to uSis.
+ */
+export const PURGE_BLOCKS = ['open', 'unexported'] as const;
+export type PurgeBlock = (typeof PURGE_BLOCKS)[number];
+
 export const dueStudent = z.object({
   studentNumber: z.string(),
   name: z.string(),
@@ -23,6 +30,8 @@ export const dueStudent = z.object({
   /** The last decision date plus the retention period: from this day on the data may be purged. */
   dueSince: z.string(),
   petitionCount: z.number().int(),
+  /** Null when the student can be purged now; otherwise what keeps their data. */
+  blockedBy: z.enum(PURGE_BLOCKS).nullable(),
 });
 export type DueStudent = z.output<typeof dueStudent>;
 
@@ -40,7 +49,10 @@ export const purgeResult = z.object({
   purged: z.number().int(),
   petitions: z.number().int(),
   attachments: z.number().int(),
-  /** False when another program held the register open, so freed space could not be wiped yet. */
+  /**
+   * False when the file could not be compacted after the purge (another program reading it, a disk
+   * too full for the vacuum's copy, …): the purge is committed, but freed pages may still hold traces.
+   */
   compacted: z.boolean(),
 });
 export type PurgeResult = z.output<typeof purgeResult>;
@@ -48,7 +60,10 @@ export type PurgeResult = z.output<typeof purgeResult>;
 export const retentionApi = {
   'retention.settings': { input: z.object({}), output: retentionSettings },
   'retention.updateSettings': { input: retentionSettings, output: retentionSettings },
-  /** Students whose retention period has ended and who have no open petition, longest due first. */
+  /**
+   * Students whose retention period has ended: those who can be purged first, longest due first,
+   * then those who cannot be purged yet, with the reason.
+   */
   'retention.due': { input: z.object({}), output: z.array(dueStudent) },
   'retention.purge': { input: purgeInput, output: purgeResult },
 } as const;

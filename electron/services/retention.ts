@@ -5,11 +5,20 @@
 // decision reasoning, attachments, and the same values in the search index and the audit log.
 // Deleted rows leave their bytes in free pages and in the write-ahead log, so the file is
 // checkpointed and vacuumed afterwards: the register file then holds no trace of them.
-import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
-import { advice, attachments, auditLog, decisions, gradeRegistrations, petitions, settings, students } from '../../db/schema';
+import { and, eq, isNull, not, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { Register } from '../../db/register';
+import { advice, attachments, decisions, gradeRegistrations, petitions, settings, students } from '../../db/schema';
 import { PURGED_STUDENT_PREFIX, type PetitionStatus } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { DEFAULT_RETENTION_YEARS, retentionSettings, type DueStudent, type PurgeInput, type PurgeResult, type RetentionSettings } from '../../shared/retention';
+import {
+  DEFAULT_RETENTION_YEARS,
+  retentionSettings,
+  type DueStudent,
+  type PurgeBlock,
+  type PurgeInput,
+  type PurgeResult,
+  type RetentionSettings,
+} from '../../shared/retention';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
 import { saveSetting } from './setting-store';
@@ -24,6 +33,15 @@ const OPEN_STATUSES: readonly PetitionStatus[] = ['draft', 'submitted', 'in_prog
 
 /** What a purged student's name fields hold: the CHECK wants them non-empty. */
 const PURGED_NAME = '—';
+
+/**
+ * `column IN (the list)` with the whole list as one JSON parameter: SQLite allows at most 32,766
+ * variables in a statement, and a purge may name up to 100,000 students (house pattern, as in
+ * import/plan.ts).
+ */
+function inList(column: SQLWrapper, values: readonly (number | string)[]): SQL {
+  return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
+}
 
 export function readRetentionSettings(db: Db): RetentionSettings {
   const row = db.select().from(settings).where(eq(settings.key, KEY)).get();
@@ -77,7 +95,7 @@ function candidates(db: Db, years: number, numbers?: readonly string[]): Candida
         WHERE p.student_id = students.id AND g.usis_exported_at IS NULL AND NOT EXISTS (SELECT 1 FROM grade_registrations r WHERE r.replaces_id = g.id))`,
     })
     .from(students)
-    .where(numbers ? and(isNull(students.purgedOn), inArray(students.studentNumber, [...numbers])) : isNull(students.purgedOn))
+    .where(numbers ? and(isNull(students.purgedOn), inList(students.studentNumber, numbers)) : isNull(students.purgedOn))
     .all();
   return rows.map((r) => {
     // A student whose petitions were all withdrawn (or who has none) was never decided on: their
@@ -92,17 +110,29 @@ function candidates(db: Db, years: number, numbers?: readonly string[]): Candida
       petitionCount: r.petitionCount,
       open: r.open,
       unexported: r.unexported,
+      blockedBy: blockOf(r.open, r.unexported),
     };
   });
 }
 
+/** What keeps a student's data although the period has passed; null when nothing does. */
+function blockOf(open: number, unexported: number): PurgeBlock | null {
+  if (open > 0) return 'open';
+  if (unexported > 0) return 'unexported';
+  return null;
+}
+
+/**
+ * Every student past the retention period. Those who cannot be purged yet are listed too, with the
+ * reason: an approval waiting for a grade that never comes would otherwise hide a student for ever.
+ */
 export function dueStudents(ctx: ServiceContext): DueStudent[] {
   const db = ctx.register.db;
   const today = localDate(ctx.now());
   return candidates(db, readRetentionSettings(db).years)
-    .filter((c) => c.open === 0 && c.unexported === 0 && c.dueSince <= today)
-    .sort((a, b) => a.dueSince.localeCompare(b.dueSince) || a.name.localeCompare(b.name))
-    .map(({ id: _id, open: _open, unexported: _unexported, ...due }) => due);
+    .filter((c) => c.dueSince <= today)
+    .map(({ id: _id, open: _open, unexported: _unexported, ...due }) => due)
+    .sort((a, b) => Number(a.blockedBy !== null) - Number(b.blockedBy !== null) || a.dueSince.localeCompare(b.dueSince) || a.name.localeCompare(b.name));
 }
 
 /**
@@ -142,22 +172,23 @@ function purgeIn(tx: Tx, ctx: ServiceContext, numbers: string[]): Omit<PurgeResu
   }
   const chosen = numbers.map((n) => found.get(n)).filter((c): c is Candidate => c !== undefined);
   const studentIds = chosen.map((c) => c.id);
-  const petitionIds = tx.select({ id: petitions.id }).from(petitions).where(inArray(petitions.studentId, studentIds)).all().map((p) => p.id);
-  const identifiers = tx.select().from(students).where(inArray(students.id, studentIds)).all();
+  const petitionIds = tx.select({ id: petitions.id }).from(petitions).where(inList(petitions.studentId, studentIds)).all().map((p) => p.id);
+  const identifiers = tx.select({ studentNumber: students.studentNumber, email: students.email }).from(students).where(inList(students.id, studentIds)).all();
 
+  // The audit log first: which rows are the students' own is read from the rows still in place.
+  redactAuditLog(tx, ctx.register.sqlite, studentIds, petitionIds, identifiers);
   const removedFiles = removeAttachments(tx, petitionIds);
   if (petitionIds.length > 0) {
-    tx.update(petitions).set({ motivation: '' }).where(inArray(petitions.id, petitionIds)).run();
-    tx.update(advice).set({ reasoning: '' }).where(inArray(advice.petitionId, petitionIds)).run();
-    tx.update(decisions).set({ reasoning: '' }).where(inArray(decisions.petitionId, petitionIds)).run();
+    tx.update(petitions).set({ motivation: '' }).where(inList(petitions.id, petitionIds)).run();
+    tx.update(advice).set({ reasoning: '' }).where(inList(advice.petitionId, petitionIds)).run();
+    tx.update(decisions).set({ reasoning: '' }).where(inList(decisions.petitionId, petitionIds)).run();
   }
   const now = ctx.now().toISOString();
   // The search index follows through its trigger on students (migration 0001/0003).
   tx.update(students)
     .set({ studentNumber: sql`${PURGED_STUDENT_PREFIX} || ${students.id}`, givenName: PURGED_NAME, familyName: PURGED_NAME, email: '', purgedOn: today, updatedAt: now })
-    .where(inArray(students.id, studentIds))
+    .where(inList(students.id, studentIds))
     .run();
-  redactAuditLog(tx, studentIds, petitionIds, identifiers);
   // FTS5 keeps replaced terms in older index segments until they are merged: merge them all now.
   tx.run(sql`INSERT INTO petition_search (petition_search) VALUES ('optimize')`);
 
@@ -172,23 +203,16 @@ function purgeIn(tx: Tx, ctx: ServiceContext, numbers: string[]): Omit<PurgeResu
  */
 function removeAttachments(tx: Tx, petitionIds: number[]): number {
   if (petitionIds.length === 0) return 0;
-  const all = tx.select({ id: attachments.id }).from(attachments).where(inArray(attachments.petitionId, petitionIds)).all().map((a) => a.id);
-  if (all.length === 0) return 0;
-  const kept = tx
-    .selectDistinct({ id: gradeRegistrations.transcriptAttachmentId })
-    .from(gradeRegistrations)
-    .where(inArray(gradeRegistrations.transcriptAttachmentId, all))
-    .all()
-    .map((g) => g.id);
-  if (kept.length > 0) {
-    tx.update(attachments)
-      .set({ fileName: PURGED_NAME, content: Buffer.alloc(0), sizeBytes: 0, sha256: '' })
-      .where(inArray(attachments.id, kept))
-      .run();
-  }
-  const removable = kept.length > 0 ? and(inArray(attachments.id, all), notInArray(attachments.id, kept)) : inArray(attachments.id, all);
-  tx.delete(attachments).where(removable).run();
-  return all.length;
+  const ofPetitions = inList(attachments.petitionId, petitionIds);
+  const count = tx.select({ n: sql<number>`count(*)` }).from(attachments).where(ofPetitions).get()?.n ?? 0;
+  if (count === 0) return 0;
+  const kept = sql`${attachments.id} IN (SELECT ${gradeRegistrations.transcriptAttachmentId} FROM ${gradeRegistrations})`;
+  tx.update(attachments)
+    .set({ fileName: PURGED_NAME, content: Buffer.alloc(0), sizeBytes: 0, sha256: '' })
+    .where(and(ofPetitions, kept))
+    .run();
+  tx.delete(attachments).where(and(ofPetitions, not(kept))).run();
+  return count;
 }
 
 /** Snapshot fields that hold no personal data or free text: a redacted audit row keeps only these. */
@@ -237,32 +261,74 @@ function redacted(snapshot: unknown): Record<string, unknown> | null {
   return { ...Object.fromEntries(kept), redacted: true };
 }
 
+type Identifiers = Array<{ studentNumber: string; email: string }>;
+
+interface AuditCandidate {
+  id: number;
+  before: string | null;
+  after: string | null;
+  /** 1 when the row is one of the purged students' own: both snapshots are redacted. */
+  owned: number;
+  /** 1 when that snapshot names a purged student by number or e-mail. */
+  named_before: number;
+  named_after: number;
+}
+
 /**
- * The audit log's snapshots of the purged students' rows (and any other row naming them) keep
- * only the fields that are not personal: when, who, what kind of change, and the anonymous ids.
+ * The audit rows that concern the purged students, found in SQL (the log can be large, and other
+ * students' rows must stay as they are): rows of the students themselves, of their petitions, and
+ * of those petitions' attachments, advice, decisions and grade registrations (by entity and id, or
+ * by the petition their snapshot names, as a deleted attachment's row does); plus any other row
+ * whose snapshot holds one of their student numbers or e-mail addresses as that field (a petition
+ * moved from them to another student). Each list is one JSON parameter, read once.
  */
-function redactAuditLog(tx: Tx, studentIds: number[], petitionIds: number[], people: Array<typeof students.$inferSelect>): void {
-  const petitionSet = new Set(petitionIds);
-  const studentSet = new Set(studentIds);
-  const needles = people.flatMap((p) => [p.studentNumber, p.email, `${p.givenName} ${p.familyName}`].filter((s) => s.trim().length > 0));
-  const rows = tx.select({ id: auditLog.id, entity: auditLog.entity, entityId: auditLog.entityId, before: auditLog.before, after: auditLog.after }).from(auditLog).all();
-  for (const row of rows) {
-    const petitionId = ((row.after ?? row.before) as { petitionId?: unknown } | null)?.petitionId;
-    const text = `${JSON.stringify(row.before)}${JSON.stringify(row.after)}`;
-    const concerns =
-      (row.entity === 'student' && row.entityId !== null && studentSet.has(row.entityId)) ||
-      (row.entity === 'petition' && row.entityId !== null && petitionSet.has(row.entityId)) ||
-      (typeof petitionId === 'number' && petitionSet.has(petitionId)) ||
-      needles.some((needle) => text.includes(needle) || text.includes(JSON.stringify(needle).slice(1, -1)));
-    if (!concerns) continue;
-    tx.update(auditLog).set({ before: redacted(row.before), after: redacted(row.after) }).where(eq(auditLog.id, row.id)).run();
+function auditRowsOf(tx: Tx, studentIds: number[], petitionIds: number[], identifiers: Identifiers): AuditCandidate[] {
+  const list = (values: readonly (number | string)[]) => sql`(SELECT value FROM json_each(${JSON.stringify(values)}))`;
+  const emails = identifiers.map((i) => i.email).filter((e) => e.trim() !== '');
+  const part = (entity: string, table: string) => sql`(a.entity = ${entity} AND a.entity_id IN (SELECT t.id FROM ${sql.identifier(table)} t WHERE t.petition_id IN purged_petition))`;
+  const named = (side: 'before' | 'after') =>
+    sql`(json_extract(a.${sql.raw(side)}, '$.studentNumber') IN purged_number OR json_extract(a.${sql.raw(side)}, '$.email') IN purged_email)`;
+  return tx.all<AuditCandidate>(sql`
+    WITH purged_student(id) AS ${list(studentIds)},
+      purged_petition(id) AS ${list(petitionIds)},
+      purged_number(value) AS ${list(identifiers.map((i) => i.studentNumber))},
+      purged_email(value) AS ${list(emails)},
+      marked AS (
+        SELECT a.id, a.before, a.after,
+          (a.entity = 'student' AND a.entity_id IN purged_student)
+            OR (a.entity = 'petition' AND a.entity_id IN purged_petition)
+            OR ${part('attachment', 'attachments')} OR ${part('advice', 'advice')}
+            OR ${part('decision', 'decisions')} OR ${part('grade_registration', 'grade_registrations')}
+            OR json_extract(a.before, '$.petitionId') IN purged_petition
+            OR json_extract(a.after, '$.petitionId') IN purged_petition AS owned,
+          ${named('before')} AS named_before,
+          ${named('after')} AS named_after
+        FROM audit_log a)
+    SELECT id, before, after, owned, named_before, named_after FROM marked WHERE owned OR named_before OR named_after`);
+}
+
+/**
+ * The snapshots of the audit rows that concern the purged students keep only the fields that are
+ * not personal (KEPT_FIELDS, chosen by field name, so a personal field added later is dropped until
+ * someone lists it there): when, who, what kind of change, and the anonymous ids. A row that only
+ * names a purged student on one side keeps its other side; every other row is not touched.
+ */
+function redactAuditLog(tx: Tx, sqlite: Register['sqlite'], studentIds: number[], petitionIds: number[], identifiers: Identifiers): void {
+  const text = (snapshot: string | null) => (snapshot === null ? null : JSON.stringify(redacted(JSON.parse(snapshot))));
+  // One prepared statement for every row (on the transaction's connection): a purge may touch many.
+  const update = sqlite.prepare('UPDATE audit_log SET before = ?, after = ? WHERE id = ?');
+  for (const row of auditRowsOf(tx, studentIds, petitionIds, identifiers)) {
+    const before = row.owned || row.named_before ? text(row.before) : row.before;
+    const after = row.owned || row.named_after ? text(row.after) : row.after;
+    update.run(before, after, row.id);
   }
 }
 
 /**
  * Moves everything into the main file and rebuilds it, so no freed page or old log frame still
- * holds a purged value. Another program reading the register can prevent it; the purge itself is
- * committed either way, the person is told, and the next purge wipes the file again.
+ * holds a purged value. Another program reading the register can prevent it, and so can a disk
+ * too full for the vacuum's copy of the file; the purge itself is committed either way, the person
+ * is told (without a guess at which it was), and the next purge compacts the file again.
  */
 function compact(ctx: ServiceContext): boolean {
   const { sqlite } = ctx.register;

@@ -1,8 +1,10 @@
-// Retention in the browser: two students decided on in early 2018 and one with a petition still
-// open, arranged through the bridge. The secretary goes from the settings to retention, sees the
-// two students past the period, selects them, confirms by typing the count in the dialog (which
-// names the count and warns about older backups), and the list is empty; the register file on
-// disk no longer holds their names.
+// Retention in the browser: two students rejected in early 2018, one approved then and still
+// waiting for the grade, and one with a petition submitted today, arranged through the bridge. The
+// secretary goes from the settings to retention, sees the three students past the period (the one
+// waiting for a grade shown with the reason and not selectable; today's not at all), selects all,
+// confirms by typing the count in the dialog (which names the count and warns about older
+// backups), and only the blocked student is left; the register file on disk no longer holds the
+// purged students' names.
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +23,8 @@ const due = [
   { studentNumber: 's3300002', givenName: 'Ingrid', familyName: 'Retentionsdottir', courseCode: 'RT102', decidedOn: '2018-02-27' },
 ] as const;
 const open = { studentNumber: 's3300003', givenName: 'Tomasz', familyName: 'Stillopenski', courseCode: 'RT103' } as const;
+/** Approved in 2018, the transcript never came: past the period, but the petition is still open. */
+const waiting = { studentNumber: 's3300004', givenName: 'Blanca', familyName: 'Waitforgrade', courseCode: 'RT104', decidedOn: '2018-02-28' } as const;
 
 interface Detail {
   items: Array<{ id: number; petition: { id: number } }>;
@@ -48,21 +52,22 @@ beforeAll(async () => {
   browser = await launchBrowser();
   ({ page } = await openPage(browser, preview.origin));
   await page.goto(preview.url);
-  for (const s of due) {
+  for (const s of [...due, waiting]) {
+    const approve = s === waiting;
     const { id } = await petition(s, '2018-01-10', '2018-04-20');
     const mt = await api<{ id: number }>('meetings.create', { body: 'mt_board', heldOn: '2018-02-01', location: '' });
     const mtAgenda = await api<Detail>('agenda.add', { meetingId: mt.id, petitionIds: [id] });
-    await api('advice.record', { agendaItemId: mtAgenda.items[0]!.id, advice: 'not_support', reasoning: 'Bachelor level.' });
+    await api('advice.record', { agendaItemId: mtAgenda.items[0]!.id, advice: approve ? 'support' : 'not_support', reasoning: approve ? 'Master level.' : 'Bachelor level.' });
     const boex = await api<{ id: number }>('meetings.create', { body: 'boex', heldOn: s.decidedOn, location: '' });
     const boexAgenda = await api<Detail>('agenda.add', { meetingId: boex.id, petitionIds: [id] });
     await api('decisions.record', {
       agendaItemId: boexAgenda.items[0]!.id,
-      outcome: 'rejected',
+      outcome: approve ? 'approved' : 'rejected',
       kind: 'individual',
       creditedEc: 5,
       level: 'master',
       institutionName: 'Delft University of Technology',
-      reasoning: `Rejected for ${s.givenName} ${s.familyName}.`,
+      reasoning: `${approve ? 'Approved' : 'Rejected'} for ${s.givenName} ${s.familyName}.`,
       decidedOn: s.decidedOn,
       signatory: 'Dr. A. Chair',
     });
@@ -82,9 +87,15 @@ describe('retention in the browser', () => {
     await page.goto(`${preview.origin}/#/settings`);
     await page.getByRole('link', { name: 'Open retention' }).click();
     await visible(page.getByRole('heading', { name: 'Retention of personal data' }));
-    await expect.poll(() => page.getByTestId('retention-count').innerText(), { timeout: 10_000 }).toBe('2 students past the retention period');
+    await expect.poll(() => page.getByTestId('retention-count').innerText(), { timeout: 10_000 }).toBe('3 students past the retention period');
+    expect(await page.getByTestId('retention-blocked-count').innerText()).toBe('1 of them cannot be purged yet: the reason is shown under the name.');
     await visible(page.getByText('Papadopoulouzis'));
     expect(await page.getByText('Stillopenski').count()).toBe(0);
+    // The student waiting for a grade is listed last, with the reason, and cannot be ticked.
+    const blockedRow = page.locator(`tr[data-student="${waiting.studentNumber}"]`);
+    await visible(blockedRow.getByText('Cannot be purged yet: a petition is still open (waiting for a decision, or approved and waiting for its grade).'));
+    expect(await blockedRow.getByRole('checkbox', { name: `${waiting.givenName} ${waiting.familyName} (${waiting.studentNumber}) cannot be purged yet` }).isDisabled()).toBe(true);
+    expect(await page.locator('tbody tr').last().getAttribute('data-student')).toBe(waiting.studentNumber);
 
     const purgeButton = page.getByRole('button', { name: /^Purge (\d+|selected) students?$/ });
     expect(await purgeButton.innerText()).toBe('Purge selected students');
@@ -108,12 +119,15 @@ describe('retention in the browser', () => {
     await confirm.click();
 
     await visible(page.getByText('The personal data of 2 students was purged.'));
-    await visible(page.getByTestId('retention-empty'));
+    await expect.poll(() => page.getByTestId('retention-count').innerText(), { timeout: 10_000 }).toBe('1 student past the retention period');
     expect(await page.getByText('Papadopoulouzis').count()).toBe(0);
+    await visible(page.getByText(waiting.familyName));
+    // Nothing left to select: no purge button.
+    expect(await purgeButton.count()).toBe(0);
     await screenshot(page, 'retention-purged');
     await page.getByRole('radiogroup', { name: 'Language' }).getByText('NL').click();
     await visible(page.getByRole('heading', { name: 'Bewaartermijn van persoonsgegevens' }));
-    await visible(page.getByText('Geen enkele student is voorbij de bewaartermijn.', { exact: false }));
+    await visible(page.getByText('Kan nog niet worden verwijderd: er staat nog een verzoek open', { exact: false }));
     await screenshot(page, 'retention-purged-nl');
 
     // The register file itself, as the preview left it, holds neither name any more.
@@ -122,5 +136,6 @@ describe('retention in the browser', () => {
       for (const text of [s.givenName, s.familyName, s.studentNumber]) expect(bytes.includes(Buffer.from(text, 'utf8'))).toBe(false);
     }
     expect(bytes.includes(Buffer.from(open.familyName, 'utf8'))).toBe(true);
+    expect(bytes.includes(Buffer.from(waiting.familyName, 'utf8'))).toBe(true);
   });
 });

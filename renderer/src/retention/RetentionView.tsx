@@ -43,9 +43,12 @@ function DueList({ students }: { students: DueStudent[] }) {
   const queryClient = useQueryClient();
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
+  // Students past the period who cannot be purged yet are shown with the reason, never selectable.
+  const purgeable = students.filter((s) => s.blockedBy === null);
+  const blocked = students.length - purgeable.length;
   // Only students still on the list count: the list may have changed since they were ticked.
-  const selected = students.filter((s) => picked.has(s.studentNumber)).map((s) => s.studentNumber);
-  const all = students.length > 0 && selected.length === students.length;
+  const selected = purgeable.filter((s) => picked.has(s.studentNumber)).map((s) => s.studentNumber);
+  const all = purgeable.length > 0 && selected.length === purgeable.length;
 
   const purge = useMutation({
     mutationFn: (confirmCount: number) => call('retention.purge', { studentNumbers: selected, confirmCount }),
@@ -73,7 +76,7 @@ function DueList({ students }: { students: DueStudent[] }) {
         <Title order={3} size="h5">
           {t('retention.due.title')}
         </Title>
-        {students.length > 0 && (
+        {purgeable.length > 0 && (
           <Button color="red" disabled={selected.length === 0} onClick={() => { purge.reset(); setConfirming(true); }}>
             {selected.length === 0 ? t('retention.purge.none') : t('retention.purge.button', { count: selected.length })}
           </Button>
@@ -85,9 +88,14 @@ function DueList({ students }: { students: DueStudent[] }) {
         </Text>
       ) : (
         <>
-          <Text size="sm" mb="xs" data-testid="retention-count">
+          <Text size="sm" mb={blocked > 0 ? 0 : 'xs'} data-testid="retention-count">
             {t('retention.due.count', { count: students.length })}
           </Text>
+          {blocked > 0 && (
+            <Text size="sm" mb="xs" c="dimmed" data-testid="retention-blocked-count">
+              {t('retention.due.blocked', { count: blocked })}
+            </Text>
+          )}
           <Table.ScrollContainer minWidth={700}>
             <Table verticalSpacing="xs" striped aria-label={t('retention.due.title')}>
               <Table.Thead>
@@ -95,9 +103,10 @@ function DueList({ students }: { students: DueStudent[] }) {
                   <Table.Th w={40}>
                     <Checkbox
                       aria-label={t('retention.selectAll')}
+                      disabled={purgeable.length === 0}
                       checked={all}
                       indeterminate={selected.length > 0 && !all}
-                      onChange={(event) => setPicked(event.currentTarget.checked ? new Set(students.map((s) => s.studentNumber)) : new Set())}
+                      onChange={(event) => setPicked(event.currentTarget.checked ? new Set(purgeable.map((s) => s.studentNumber)) : new Set())}
                     />
                   </Table.Th>
                   <Table.Th>{t('retention.col.student')}</Table.Th>
@@ -108,21 +117,30 @@ function DueList({ students }: { students: DueStudent[] }) {
               </Table.Thead>
               <Table.Tbody>
                 {students.map((s) => (
-                  <Table.Tr key={s.studentNumber} data-student={s.studentNumber}>
+                  <Table.Tr key={s.studentNumber} data-student={s.studentNumber} data-blocked={s.blockedBy ?? undefined}>
                     <Table.Td>
-                      <Checkbox
-                        aria-label={t('retention.select', { name: `${s.name} (${s.studentNumber})` })}
-                        checked={picked.has(s.studentNumber)}
-                        onChange={(event) => toggle(s.studentNumber, event.currentTarget.checked)}
-                      />
+                      {s.blockedBy === null ? (
+                        <Checkbox
+                          aria-label={t('retention.select', { name: `${s.name} (${s.studentNumber})` })}
+                          checked={picked.has(s.studentNumber)}
+                          onChange={(event) => toggle(s.studentNumber, event.currentTarget.checked)}
+                        />
+                      ) : (
+                        <Checkbox aria-label={t('retention.selectBlocked', { name: `${s.name} (${s.studentNumber})` })} checked={false} disabled readOnly />
+                      )}
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" fw={500}>
+                      <Text size="sm" fw={500} c={s.blockedBy === null ? undefined : 'dimmed'}>
                         {s.name}
                       </Text>
                       <Text size="xs" c="dimmed">
                         {s.studentNumber}
                       </Text>
+                      {s.blockedBy !== null && (
+                        <Text size="xs" c="orange.9" data-testid="retention-blocked-reason">
+                          {t(`retention.blocked.${s.blockedBy}`)}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>{formatDate(s.lastDecisionOn, lang)}</Table.Td>
                     <Table.Td>{formatDate(s.dueSince, lang)}</Table.Td>
