@@ -15,8 +15,14 @@ export interface TrustedRenderer {
   indexHtml: string;
 }
 
+/** Where each call gets its context: a snapshot of the register open when the call starts (RegisterSession). */
+export interface CallContexts {
+  snapshot(): ServiceContext;
+  /** An awaited call, during which its register is not closed by opening another one. */
+  run<T>(call: (ctx: ServiceContext) => Promise<T>): Promise<T>;
+}
 
-export function registerIpc(ctx: ServiceContext, trusted: TrustedRenderer): void {
+export function registerIpc(contexts: CallContexts, trusted: TrustedRenderer): void {
   const page = pathToFileURL(trusted.indexHtml).href;
   for (const name of CALL_NAMES) {
     ipcMain.handle(channelOf(name), (event, rawInput: unknown, rawLang: unknown): CallResult<unknown> | Promise<CallResult<unknown>> => {
@@ -24,8 +30,11 @@ export function registerIpc(ctx: ServiceContext, trusted: TrustedRenderer): void
       if (NOT_FOR_PAGES.includes(name) || !isTrustedFrame(event.senderFrame, trusted.window(), page)) {
         return { ok: false, error: { code: 'forbidden', message: translate(lang, 'error.forbidden') } };
       }
-      // Rendering and signing a letter takes a moment: those calls answer with a promise, which IPC awaits.
-      return isAsyncCall(name) ? dispatchAsync(ctx, name, rawInput, lang) : dispatch(ctx, name, rawInput, lang);
+      // Rendering and signing a letter takes a moment: those calls answer with a promise, which IPC
+      // awaits. Each call keeps the register open when it started, even if another is opened meanwhile.
+      return isAsyncCall(name)
+        ? contexts.run((ctx) => dispatchAsync(ctx, name, rawInput, lang))
+        : dispatch(contexts.snapshot(), name, rawInput, lang);
     });
   }
 }

@@ -14,7 +14,8 @@ import { shellActions } from './shell-actions';
 import { registerToOpen, rememberRegister } from './shell-state';
 import { createMainWindow } from './window';
 import { rememberWindowState, restoredWindowState } from './window-state';
-import { translate } from '../shared/i18n';
+import { AppError } from '../shared/errors';
+import { translate, type Language } from '../shared/i18n';
 
 // In the bundle this is dist-electron/, where the preload, the migrations and the native binding sit.
 const bundleDir = path.dirname(fileURLToPath(import.meta.url));
@@ -45,6 +46,17 @@ if (app.requestSingleInstanceLock()) {
   app.quit();
 }
 
+/**
+ * The sentence for a register refused at start. The file system's own refusals (EACCES, EPERM,
+ * ELOOP from looking at the file) are not a register's sentence yet: they get the "could not be
+ * opened, check its permissions" one, which names the system's reason.
+ */
+function whyRefused(error: unknown, file: string, lang: Language): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (error instanceof AppError || typeof code !== 'string' || code.startsWith('SQLITE')) return errorBody(error, lang).message;
+  return translate(lang, 'error.register.unreadable', { path: file, reason: error instanceof Error ? error.message : code });
+}
+
 async function start(): Promise<void> {
   const lang = languageOf(app.getLocale());
   const userData = app.getPath('userData');
@@ -56,7 +68,26 @@ async function start(): Promise<void> {
   });
   registerSession = registers;
   const choice = registerToOpen(process.argv, userData);
-  const opened = await openOrOfferBackup(registers, choice.path, { lang, decline: 'shell.button.quit', ...(nativeBinding ? { nativeBinding } : {}) });
+  const recovery = { lang, decline: 'shell.button.quit', ...(nativeBinding ? { nativeBinding } : {}) } as const;
+  let opened: boolean;
+  try {
+    opened = await openOrOfferBackup(registers, choice.path, recovery);
+  } catch (error) {
+    // The register used last is refused (newer version, not a register, damaged without a backup,
+    // no permission): starting with the default register, and saying why, keeps the app usable. A
+    // register named on the command line was asked for, so its refusal ends the start.
+    if (!choice.fallback) throw error;
+    opened = await openOrOfferBackup(registers, choice.fallback, recovery);
+    if (opened) {
+      await messageBox(null, {
+        type: 'warning',
+        title: 'BoEx Register',
+        message: translate(lang, 'shell.lastRegisterRefused', { path: choice.path, fallback: registers.current?.path ?? choice.fallback }),
+        detail: whyRefused(error, choice.path, lang),
+        buttons: [translate(lang, 'shell.button.ok')],
+      });
+    }
+  }
   if (!opened) {
     app.exit(0);
     return;
@@ -71,12 +102,14 @@ async function start(): Promise<void> {
   }
   hardenSession(session.defaultSession);
   const indexHtml = path.join(app.getAppPath(), 'dist', 'renderer', 'index.html');
-  registerIpc(registers.ctx, { window: () => mainWindow, indexHtml });
+  registerIpc(registers, { window: () => mainWindow, indexHtml });
   installMenu(lang, shellActions({ session: registers, lang, window: () => mainWindow, indexHtml, ...(nativeBinding ? { nativeBinding } : {}) }), {
     devTools: !app.isPackaged,
     mac: process.platform === 'darwin',
   });
-  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  // The primary display first: a window whose place is out of reach is centred on it.
+  const primary = screen.getPrimaryDisplay();
+  const workAreas = [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map((display) => display.workArea);
   mainWindow = createMainWindow({ preload: path.join(bundleDir, 'preload.cjs'), indexHtml }, restoredWindowState(userData, workAreas));
   rememberWindowState(mainWindow, userData);
   mainWindow.on('closed', () => {

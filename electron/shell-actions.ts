@@ -11,6 +11,9 @@ import type { RegisterSession } from './register-session';
 import { errorBody } from './services/dispatch';
 import { showPage } from './window';
 
+/** The name offered for a backup made with Back up now…: never matched by the automatic rotation's pattern. */
+export const manualBackupName = (base: string, now: Date) => `${base}-manual-${stampOf(now)}.db`;
+
 export interface ShellContext {
   session: RegisterSession;
   lang: Language;
@@ -81,7 +84,9 @@ export function shellActions(shellCtx: ShellContext): MenuActions {
       const folder = backupFolderOf(register.path);
       mkdirSync(folder, { recursive: true });
       const base = path.basename(register.path, path.extname(register.path));
-      const target = await chooseTarget({ title: t('shell.dialog.backUpTo'), defaultPath: path.join(folder, `${base}-${stampOf(new Date())}.db`), filters: registerFiles });
+      // `-manual-` keeps a deliberate backup out of the automatic rotation (pruneBackups), which
+      // would otherwise delete it after ten more opens; Restore from backup… accepts any register file.
+      const target = await chooseTarget({ title: t('shell.dialog.backUpTo'), defaultPath: path.join(folder, manualBackupName(base, new Date())), filters: registerFiles });
       if (!target) return;
       await inform(t('shell.backup.done', { path: await backupRegister(register, target) }));
     }),
@@ -121,8 +126,9 @@ export function shellActions(shellCtx: ShellContext): MenuActions {
     openDataFolder: guarded(async () => {
       const current = session.current;
       if (!current) return;
-      const problem = await shell.openPath(path.dirname(current.path));
-      if (problem) console.error(`BoEx Register: the data folder could not be opened (${problem})`);
+      const folder = path.dirname(current.path);
+      const problem = await shell.openPath(folder);
+      if (problem) await inform(t('shell.dataFolder.failed', { path: folder, reason: problem }));
     }),
   };
 }

@@ -72,6 +72,7 @@ export function errorBody(error: unknown, lang: Language): ApiErrorBody {
   if (isBusy(error)) return fail('busy', translate(lang, 'error.busy')).error;
   if (isReadOnlyError(error)) return fail('read_only', translate(lang, 'error.readOnly')).error;
   if (isDiskFull(error)) return fail('disk_full', translate(lang, 'error.diskFull')).error;
+  if (isRegisterClosed(error)) return fail('register_closed', translate(lang, 'shell.error.registerClosed')).error;
   recordFault(error);
   return fail('internal', translate(lang, 'error.internal')).error;
 }
@@ -90,6 +91,11 @@ function isBusy(error: unknown): boolean {
 function isDiskFull(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_WRITE' || code === 'ENOSPC' || code === 'EFBIG';
+}
+
+/** better-sqlite3's answer on a connection closed under a running call (the register was restored or the app quit meanwhile). */
+function isRegisterClosed(error: unknown): boolean {
+  return error instanceof TypeError && error.message === 'The database connection is not open';
 }
 
 function fail(code: string, message: string): { ok: false; error: ApiErrorBody } {

@@ -67,6 +67,8 @@ export class FakeElectron {
   readonly openDialogAnswers: Array<string | null> = [];
   readonly saveDialogAnswers: Array<string | null> = [];
   readonly openedPaths: string[] = [];
+  /** What shell.openPath answers: '' when the folder opened, else the system's reason. */
+  openPathProblem = '';
   private readonly ready: Promise<void>;
   private markReady: () => void = () => undefined;
 
@@ -167,7 +169,7 @@ export class FakeElectron {
         },
         openPath: async (folder: string) => {
           this.openedPaths.push(folder);
-          return '';
+          return this.openPathProblem;
         },
       },
       Menu: {
@@ -177,7 +179,9 @@ export class FakeElectron {
         },
       },
       screen: {
-        getAllDisplays: () => (this.options.displays ?? [{ x: 0, y: 0, width: 1920, height: 1040 }]).map((workArea) => ({ workArea })),
+        // The first display given is the primary one.
+        getAllDisplays: () => (this.options.displays ?? [{ x: 0, y: 0, width: 1920, height: 1040 }]).map((workArea, id) => ({ id, workArea })),
+        getPrimaryDisplay: () => ({ id: 0, workArea: (this.options.displays ?? [{ x: 0, y: 0, width: 1920, height: 1040 }])[0] }),
       },
     };
   }

@@ -1,16 +1,19 @@
 // The desktop shell around the register, wired against a stand-in for 'electron' (the binary cannot
 // be downloaded here) with real register files behind it: the menu, registers and backups chosen in
 // native dialogs, the register used last, a damaged register at start, and the window's place.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openRegister } from '../../db/register';
 import { dispatch } from '../../electron/services/dispatch';
-import { fitsOnDisplay } from '../../electron/window-state';
+import { pruneBackups } from '../../db/backup';
+import { shellStateFile } from '../../electron/shell-state';
+import { placeWindow, titleBarReachable } from '../../electron/window-state';
 import { channelOf, type CallName } from '../../shared/api';
 import { translate } from '../../shared/i18n';
-import { damagedRegisterWithBackups } from '../support/damaged-register';
+import { damagedRegisterWithBackups, damagePetitionsPage } from '../support/damaged-register';
+import { decisionForm, itemOf, newPetition, ok, onBoexAgenda } from '../support/meetings';
 import { folderState, petitionForm } from '../support/register';
 import { FakeElectron, type FakeBrowserWindow, type FakeMenuItem, type Rect } from './fake-electron';
 
@@ -147,6 +150,14 @@ describe('the application menu', () => {
     await click(fake, 'Help', 'Open data folder');
     expect(fake.openedPaths).toEqual([userData]);
   });
+
+  it('Open data folder that fails says so in a message box, in the person’s language', async () => {
+    const fake = await launch({ locale: 'nl-NL' });
+    fake.openPathProblem = 'No application is registered for folders';
+    await click(fake, 'Help', 'Gegevensmap openen');
+    expect(fake.messageBoxes.at(-1)?.message).toBe(translate('nl', 'shell.dataFolder.failed', { path: userData, reason: 'No application is registered for folders' }));
+    expect(fake.errorBoxes).toEqual([]);
+  });
 });
 
 describe('registers chosen in native dialogs', () => {
@@ -212,6 +223,82 @@ describe('registers chosen in native dialogs', () => {
   });
 });
 
+describe('a register used last that is there but refused', () => {
+  it('opens the default register and says which file was refused and why; the file is left as it was', async () => {
+    const notes = path.join(folder, 'minutes.db');
+    writeFileSync(notes, 'minutes of the meeting of 3 March\n');
+    writeFileSync(shellStateFile(userData), JSON.stringify({ lastRegister: notes }));
+    const fake = await launch();
+    expect(fake.exitCode).toBeNull();
+    expect(fake.errorBoxes).toEqual([]);
+    expect(registerInfo(fake).path).toBe(defaultRegister());
+    expect(fake.messageBoxes).toEqual([
+      expect.objectContaining({
+        message: translate('en', 'shell.lastRegisterRefused', { path: notes, fallback: defaultRegister() }),
+        detail: translate('en', 'error.register.notRegister', { path: notes }),
+      }),
+    ]);
+    expect(readFileSync(notes, 'utf8')).toBe('minutes of the meeting of 3 March\n');
+
+    // The next start opens the default register without a word: the refused file is no longer remembered.
+    const again = await launch();
+    expect(registerInfo(again).path).toBe(defaultRegister());
+    expect(again.messageBoxes).toEqual([]);
+  });
+
+  it('a damaged register used last, with no backup to offer, is left byte for byte as it was', async () => {
+    const damaged = registerWith(path.join(folder, 'board', 'register.db'), 2);
+    damagePetitionsPage(damaged);
+    const bytes = readFileSync(damaged);
+    writeFileSync(shellStateFile(userData), JSON.stringify({ lastRegister: damaged }));
+    const fake = await launch();
+    expect(registerInfo(fake).path).toBe(defaultRegister());
+    expect(fake.messageBoxes).toEqual([
+      expect.objectContaining({
+        message: translate('en', 'shell.lastRegisterRefused', { path: damaged, fallback: defaultRegister() }),
+        detail: translate('en', 'error.register.corrupt', { path: damaged }),
+      }),
+    ]);
+    expect(readFileSync(damaged).equals(bytes)).toBe(true);
+  });
+
+  it('a register used last that cannot even be looked at (here a link to itself: ELOOP) is explained with the system’s reason', async () => {
+    const loop = path.join(folder, 'loop.db');
+    symlinkSync(loop, loop);
+    writeFileSync(shellStateFile(userData), JSON.stringify({ lastRegister: loop }));
+    const fake = await launch();
+    expect(registerInfo(fake).path).toBe(defaultRegister());
+    expect(fake.messageBoxes[0]?.message).toBe(translate('en', 'shell.lastRegisterRefused', { path: loop, fallback: defaultRegister() }));
+    expect(fake.messageBoxes[0]?.detail).toMatch(/^The register .*loop\.db could not be opened: ELOOP.*Check the path and its permissions\.$/);
+  });
+
+  it('a folder where the register used last was is explained the same way, in Dutch on a Dutch system', async () => {
+    const gone = path.join(folder, 'board.db');
+    mkdirSync(gone);
+    writeFileSync(shellStateFile(userData), JSON.stringify({ lastRegister: gone }));
+    const fake = await launch({ locale: 'nl-NL' });
+    expect(registerInfo(fake).path).toBe(defaultRegister());
+    expect(fake.messageBoxes[0]).toMatchObject({
+      message: translate('nl', 'shell.lastRegisterRefused', { path: gone, fallback: defaultRegister() }),
+      detail: translate('nl', 'error.register.directory', { path: gone }),
+    });
+  });
+
+  it('a register named on the command line is not swapped for another: its refusal ends the start', async () => {
+    const notes = path.join(folder, 'minutes.db');
+    writeFileSync(notes, 'minutes\n');
+    process.argv.push(`--register=${notes}`);
+    try {
+      const fake = await launch();
+      expect(fake.errorBoxes).toEqual([{ title: 'BoEx Register', content: translate('en', 'error.register.notRegister', { path: notes }) }]);
+      expect(fake.exitCode).toBe(1);
+      expect(existsSync(defaultRegister())).toBe(false);
+    } finally {
+      process.argv.pop();
+    }
+  });
+});
+
 describe('backups from the File menu', () => {
   it('Back up now writes a consistent copy where the person chooses, offering the backups folder', async () => {
     const fake = await launch();
@@ -219,7 +306,7 @@ describe('backups from the File menu', () => {
     const target = path.join(folder, 'copies', 'before-the-meeting.db');
     fake.saveDialogAnswers.push(target);
     await click(fake, 'File', 'Back up now…');
-    expect(String(fake.saveDialogs[0]?.defaultPath)).toMatch(new RegExp(`register-backups[\\\\/]register-\\d{8}-\\d{6}\\.db$`));
+    expect(String(fake.saveDialogs[0]?.defaultPath)).toMatch(new RegExp(`register-backups[\\\\/]register-manual-\\d{8}-\\d{6}\\.db$`));
     expect(fake.messageBoxes.at(-1)?.message).toBe(translate('en', 'shell.backup.done', { path: target }));
     const copy = openRegister(target, { mustExist: true });
     try {
@@ -227,6 +314,32 @@ describe('backups from the File menu', () => {
     } finally {
       copy.close();
     }
+  });
+
+  it('a backup made with Back up now under the name offered outlives the automatic rotation, and can be restored', async () => {
+    const fake = await launch();
+    expect(call(fake, 'petitions.create', petitionForm()).ok).toBe(true);
+    await click(fake, 'File', 'Back up now…'); // cancelled: only to read the name offered
+    const offered = String(fake.saveDialogs[0]?.defaultPath);
+    fake.saveDialogAnswers.push(offered);
+    await click(fake, 'File', 'Back up now…');
+    expect(existsSync(offered)).toBe(true);
+
+    // Twelve more automatic backups, from the same month: the rotation keeps the last ten of them.
+    const backups = path.dirname(offered);
+    const automatic = Array.from({ length: 12 }, (_, n) => `register-20261130-0100${String(n).padStart(2, '0')}.db`);
+    for (const name of automatic) writeFileSync(path.join(backups, name), '');
+    const removed = pruneBackups(backups, 'register', new Date('2026-11-30T12:00:00Z'));
+    expect(removed.length).toBeGreaterThanOrEqual(2);
+    expect(removed.every((name) => automatic.includes(name) || /^register-\d{8}-\d{6}\.db$/.test(name))).toBe(true);
+    expect(existsSync(offered)).toBe(true);
+
+    expect(call(fake, 'petitions.create', petitionForm({ studentNumber: 's7654321' })).ok).toBe(true);
+    fake.openDialogAnswers.push(offered);
+    fake.messageBoxAnswers.push(0, 0);
+    await click(fake, 'File', 'Restore from backup…');
+    expect(fake.errorBoxes).toEqual([]);
+    expect(registerInfo(fake).counts.petitions).toBe(1);
   });
 
   it('Restore from backup asks first, puts the backup in place, keeps the replaced register, and reloads', async () => {
@@ -266,6 +379,86 @@ describe('backups from the File menu', () => {
     expect(fake.errorBoxes.at(-1)?.content).toBe(translate('en', 'error.register.notRegister', { path: bogus }));
     expect(registerInfo(fake).counts.petitions).toBe(1);
     expect(readdirSync(userData).some((name) => name.includes('.replaced-'))).toBe(false);
+  });
+});
+
+/** A register at `file` with one decision whose letter can be exported; its id. */
+function registerWithDecision(file: string): number {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const register = openRegister(file, { actor: 'secretary' });
+  const t = { dir: path.dirname(file), file, register, ctx: { register, actor: 'secretary', now: () => new Date('2026-11-01T10:00:00Z') } };
+  try {
+    const petitionId = newPetition(t);
+    const boex = onBoexAgenda(t, [{ id: petitionId }]);
+    return ok(t, 'decisions.record', decisionForm(itemOf(boex, petitionId).id)).id;
+  } finally {
+    register.close();
+  }
+}
+
+/** The letter columns of a decision and the letter audit rows, read from the file after the app is done with it. */
+function lettersIn(file: string, decisionId: number) {
+  const register = openRegister(file, { mustExist: true });
+  try {
+    return {
+      decision: register.sqlite.prepare('SELECT letter_issued_at AS issuedAt FROM decisions WHERE id = ?').get(decisionId) as { issuedAt: string | null } | undefined,
+      audited: (register.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action LIKE 'letter.%'").get() as { n: number }).n,
+    };
+  } finally {
+    register.close();
+  }
+}
+
+/** An awaited call from the app's page: the promise the IPC handler answers with. */
+function callAsync(fake: FakeElectron, name: CallName, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+  return call(fake, name, input) as never;
+}
+
+describe('another register opened while a letter is being exported', () => {
+  vi.setConfig({ testTimeout: 120_000 });
+
+  it('the export finishes in the register it started in; that register is closed once it is done', async () => {
+    const first = path.join(folder, 'board', '2026.db');
+    const decisionId = registerWithDecision(first);
+    const other = registerWith(path.join(folder, 'board', '2027.db'), 1);
+    writeFileSync(shellStateFile(userData), JSON.stringify({ lastRegister: first }));
+    const fake = await launch();
+    expect(registerInfo(fake).path).toBe(first);
+
+    const exporting = callAsync(fake, 'letters.export', { decisionId });
+    fake.openDialogAnswers.push(other);
+    await click(fake, 'File', 'Open register…');
+    expect(registerInfo(fake).path).toBe(other);
+    // Still rendering: the register it started in is kept open for it.
+    expect(existsSync(`${first}-wal`)).toBe(true);
+
+    const result = await exporting;
+    expect(result, JSON.stringify(result.error)).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(existsSync(`${first}-wal`)).toBe(false));
+    expect(lettersIn(first, decisionId)).toMatchObject({ decision: { issuedAt: expect.any(String) }, audited: 1 });
+    fake.appEvents.emit('will-quit');
+    expect(lettersIn(other, decisionId)).toEqual({ decision: undefined, audited: 0 });
+  });
+
+  it('a backup restored meanwhile ends the export with a sentence, and nothing of it is written', async () => {
+    const first = path.join(folder, 'board', '2026.db');
+    const decisionId = registerWithDecision(first);
+    writeFileSync(shellStateFile(userData), JSON.stringify({ lastRegister: first }));
+    const fake = await launch();
+    const backup = path.join(folder, 'before.db');
+    fake.saveDialogAnswers.push(backup);
+    await click(fake, 'File', 'Back up now…');
+
+    const exporting = callAsync(fake, 'letters.export', { decisionId });
+    fake.openDialogAnswers.push(backup);
+    fake.messageBoxAnswers.push(0, 0);
+    await click(fake, 'File', 'Restore from backup…');
+    expect(fake.errorBoxes).toEqual([]);
+
+    const result = await exporting;
+    expect(result).toEqual({ ok: false, error: { code: 'register_closed', message: translate('en', 'shell.error.registerClosed') } });
+    fake.appEvents.emit('will-quit');
+    expect(lettersIn(first, decisionId)).toEqual({ decision: { issuedAt: null }, audited: 0 });
   });
 });
 
@@ -318,15 +511,40 @@ describe('a register that fails its integrity check at start', () => {
 });
 
 describe('the window’s place', () => {
+  const displays = [
+    { x: 0, y: 0, width: 1920, height: 1040 },
+    { x: 1920, y: 0, width: 1280, height: 1024 },
+  ];
   it.each([
     ['inside the display', { x: 100, y: 50, width: 1000, height: 700 }, true],
     ['filling the work area', { x: 0, y: 0, width: 1920, height: 1040 }, true],
     ['on a second display to the right', { x: 2000, y: 0, width: 1000, height: 700 }, true],
-    ['half off the display', { x: 1500, y: 50, width: 1000, height: 700 }, false],
-    ['above the display', { x: 100, y: -400, width: 1000, height: 700 }, false],
-    ['larger than the display', { x: 0, y: 0, width: 2000, height: 700 }, false],
-  ])('%s: %j fits → %s', (_what, bounds, fits) => {
-    expect(fitsOnDisplay(bounds, [{ x: 0, y: 0, width: 1920, height: 1040 }, { x: 1920, y: 0, width: 1280, height: 1024 }])).toBe(fits);
+    ['spanning both displays', { x: 1500, y: 50, width: 1000, height: 700 }, true],
+    ['half off the right of the last display', { x: 2800, y: 50, width: 1000, height: 700 }, true],
+    ['larger than the display', { x: 0, y: 0, width: 2000, height: 700 }, true],
+    ['the body off the bottom, the title bar on screen', { x: 100, y: 1000, width: 1000, height: 700 }, true],
+    ['above the display, the title bar out of reach', { x: 100, y: -400, width: 1000, height: 700 }, false],
+    ['only a sliver of the title bar on screen', { x: -990, y: 100, width: 1000, height: 700 }, false],
+    ['on a display no longer connected', { x: 3400, y: 100, width: 1000, height: 700 }, false],
+    ['below every display', { x: 100, y: 1100, width: 1000, height: 700 }, false],
+  ])('%s: %j title bar reachable → %s', (_what, bounds, reachable) => {
+    expect(titleBarReachable(bounds, displays)).toBe(reachable);
+  });
+
+  it('keeps the size (at most the largest display) and the place when reachable; else centres on the primary display', () => {
+    const across = { x: 1500, y: 50, width: 1000, height: 700, maximized: false };
+    expect(placeWindow(across, displays)).toEqual(across);
+    expect(placeWindow({ x: 0, y: 0, width: 4000, height: 2000, maximized: true }, displays)).toEqual({ x: 0, y: 0, width: 1920, height: 1040, maximized: true });
+    expect(placeWindow({ x: 3400, y: 100, width: 1000, height: 700, maximized: false }, displays)).toEqual({ x: 460, y: 170, width: 1000, height: 700, maximized: false });
+    // A primary display smaller than the window: centred on the largest, where it fits.
+    expect(placeWindow({ x: 5000, y: 0, width: 1600, height: 900, maximized: false }, [{ x: 0, y: 0, width: 1366, height: 728 }, { x: 1366, y: 0, width: 1920, height: 1040 }])).toEqual({
+      x: 1526,
+      y: 70,
+      width: 1600,
+      height: 900,
+      maximized: false,
+    });
+    expect(placeWindow(across, [])).toBeNull();
   });
 
   it('is saved when the window closes and restored at the next start, maximized too', async () => {
@@ -357,18 +575,26 @@ describe('the window’s place', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ x: 10, y: 20, width: 1100, height: 800, maximized: false });
   });
 
-  it('opens in the default place when the remembered one is on a display no longer connected', async () => {
+  it('keeps its size but is centred when the remembered place is on a display no longer connected', async () => {
     const fake = await launch({ displays: [{ x: 0, y: 0, width: 1920, height: 1040 }, { x: 1920, y: 0, width: 1920, height: 1040 }] });
     const window = onlyWindow(fake);
     window.normalBounds = { x: 2200, y: 100, width: 1200, height: 800 };
     window.emit('close');
 
-    // The laptop, undocked: only its own screen.
+    // The laptop, undocked: only its own screen, lower than the window was.
     const undocked = onlyWindow(await launch({ displays: [{ x: 0, y: 0, width: 1366, height: 728 }] }));
-    expect(undocked.options).toMatchObject({ width: 1280, height: 860 });
-    expect(undocked.options.x).toBeUndefined();
+    expect(undocked.options).toMatchObject({ x: 83, y: 0, width: 1200, height: 728 });
     // A mangled file is no reason not to start.
     writeFileSync(path.join(userData, 'window-state.json'), '{"x": "left"');
     expect(onlyWindow(await launch()).options.x).toBeUndefined();
+  });
+
+  it('spanning two displays, or partly off screen, opens again where it was', async () => {
+    const displays = [{ x: 0, y: 0, width: 1920, height: 1040 }, { x: 1920, y: 0, width: 1280, height: 1024 }];
+    const fake = await launch({ displays });
+    const window = onlyWindow(fake);
+    window.normalBounds = { x: 1500, y: 60, width: 1100, height: 800 };
+    window.emit('close');
+    expect(onlyWindow(await launch({ displays })).options).toMatchObject({ x: 1500, y: 60, width: 1100, height: 800 });
   });
 });
