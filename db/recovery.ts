@@ -8,11 +8,11 @@ import { backupFolderOf } from './backup';
 import { readMigrations } from './migrations';
 import { inspectRegisterFile } from './register';
 
-/** The automatic backups of a register, newest first (their time stamp sorts as text). */
+/** The backups of a register, automatic and made with Back up now, newest first by their time stamp. */
 export function backupsOf(registerPath: string, backupDir?: string): string[] {
   const dir = backupFolderOf(path.resolve(registerPath), backupDir);
   const base = path.basename(registerPath, path.extname(registerPath));
-  const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d{8}-\\d{6}\\.db$`);
+  const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(?:manual-)?(\\d{8}-\\d{6})\\.db$`);
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -20,9 +20,10 @@ export function backupsOf(registerPath: string, backupDir?: string): string[] {
     return [];
   }
   return names
-    .filter((name) => pattern.test(name))
-    .sort((a, b) => b.localeCompare(a))
-    .map((name) => path.join(dir, name));
+    .map((name) => ({ name, stamp: pattern.exec(name)?.[1] }))
+    .filter((b): b is { name: string; stamp: string } => b.stamp !== undefined)
+    .sort((a, b) => b.stamp.localeCompare(a.stamp))
+    .map((b) => path.join(dir, b.name));
 }
 
 /**

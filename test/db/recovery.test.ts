@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { restoreRegister } from '../../db/backup';
 import { openRegister } from '../../db/register';
+import { copyFileSync } from 'node:fs';
 import { backupsOf, newestGoodBackup, withRecoveryAdvice } from '../../db/recovery';
 import { AppError } from '../../shared/errors';
 import { translate } from '../../shared/i18n';
@@ -50,6 +51,17 @@ describe('a register that fails its integrity check at open', () => {
     expect(replacedKeptAs).toBe(`${file}.replaced-20261129-080000`);
     const restored = track(openRegister(file, { mustExist: true }));
     expect((restored.sqlite.prepare('SELECT count(*) AS n FROM petitions').get() as { n: number }).n).toBe(2);
+  });
+
+  it('counts a backup made with Back up now by its time stamp, among the automatic ones', async () => {
+    const { file, good, damagedBackup, oldest } = await damagedRegisterWithBackups();
+    // A manual copy of the good backup, stamped a second after the newest (damaged) automatic one,
+    // which was taken at 09:00:00.
+    const later = /-(\d{8}-\d{6})\.db$/.exec(damagedBackup)![1]!.replace(/090000$/, '090001');
+    const manual = path.join(path.dirname(good), `${path.basename(file, '.db')}-manual-${later}.db`);
+    copyFileSync(good, manual);
+    expect(backupsOf(file)).toEqual([manual, damagedBackup, good, oldest]);
+    expect(newestGoodBackup(file)).toBe(manual);
   });
 
   it('has no backup to offer when there is none, or none that passes', () => {
