@@ -124,3 +124,68 @@ export async function bridgeCall<T>(preview: Preview, name: string, input: unkno
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
   return result.value;
 }
+
+/** Today, or `offsetDays` from it, as a date on this computer's calendar (YYYY-MM-DD). */
+export function localDate(offsetDays = 0): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offsetDays);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export interface StudentSketch {
+  studentNumber: string;
+  givenName: string;
+  familyName: string;
+  courseCode: string;
+  courseTitle: string;
+}
+
+/**
+ * A petition of each student (a 5 EC master course at Delft, submitted a week ago), supported by
+ * an MT Board meeting and approved by a BoEx meeting both held today, over the bridge: their ids.
+ */
+export async function approvedPetitions(preview: Preview, students: readonly StudentSketch[]): Promise<number[]> {
+  const api = <T>(name: string, input: unknown) => bridgeCall<T>(preview, name, input);
+  type Agenda = { items: Array<{ id: number }> };
+  const today = localDate();
+  const ids: number[] = [];
+  for (const { studentNumber, givenName, familyName, courseCode, courseTitle } of students) {
+    const created = await api<{ id: number }>('petitions.create', {
+      studentNumber,
+      givenName,
+      familyName,
+      courseCode,
+      courseTitle,
+      email: `${studentNumber}@umail.leidenuniv.nl`,
+      institution: 'Delft University of Technology',
+      institutionKind: 'university',
+      country: 'Netherlands',
+      ec: 5,
+      level: 500,
+      courseStartDate: localDate(60),
+      honours: false,
+      submittedOn: localDate(-7),
+      motivation: `${givenName} needs ${courseTitle} for the graduation project.`,
+    });
+    ids.push(created.id);
+  }
+  const mt = await api<{ id: number }>('meetings.create', { body: 'mt_board', heldOn: today, location: '' });
+  const mtAgenda = await api<Agenda>('agenda.add', { meetingId: mt.id, petitionIds: ids });
+  for (const item of mtAgenda.items) await api('advice.record', { agendaItemId: item.id, advice: 'support', reasoning: 'Fits the programme.' });
+  const boex = await api<{ id: number }>('meetings.create', { body: 'boex', heldOn: today, location: '' });
+  const boexAgenda = await api<Agenda>('agenda.add', { meetingId: boex.id, petitionIds: ids });
+  for (const item of boexAgenda.items) {
+    await api('decisions.record', {
+      agendaItemId: item.id,
+      outcome: 'approved',
+      kind: 'individual',
+      creditedEc: 5,
+      level: 'master',
+      institutionName: 'Delft University of Technology',
+      reasoning: 'The course is at master level and fits the programme.',
+      decidedOn: today,
+      signatory: 'Dr. A. Chair',
+    });
+  }
+  return ids;
+}

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bridgeCall, launchBrowser, openPage, screenshot, startPreview, tempRegisterPath, type Preview } from './harness';
+import { bridgeCall, launchBrowser, openPage, screenshot, startPreview, tempRegisterPath, type Preview, approvedPetitions, localDate } from './harness';
 
 const register = tempRegisterPath();
 let preview: Preview;
@@ -16,11 +16,6 @@ let page: Page;
 const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 10_000 });
 const containsText = (locator: Locator, text: string) => expect.poll(() => locator.first().innerText(), { timeout: 10_000 }).toContain(text);
 
-function localDate(offsetDays = 0): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offsetDays);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 const TODAY = localDate();
 const api = <T>(name: string, input: unknown) => bridgeCall<T>(preview, name, input);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1').toString('base64');
@@ -33,50 +28,12 @@ const students = [
 /** The petitions' registered grades, for a correction later. */
 const registered: Array<{ id: number; transcriptAttachmentId: number }> = [];
 
-interface Detail {
-  items: Array<{ id: number; petition: { id: number } }>;
-}
-
 beforeAll(async () => {
   preview = await startPreview(register);
   browser = await launchBrowser();
   ({ page } = await openPage(browser, preview.origin));
   await page.goto(preview.url);
-  const ids: number[] = [];
-  for (const { grade: _grade, ...s } of students) {
-    const created = await api<{ id: number }>('petitions.create', {
-      ...s,
-      email: `${s.studentNumber}@umail.leidenuniv.nl`,
-      institution: 'Delft University of Technology',
-      institutionKind: 'university',
-      country: 'Netherlands',
-      ec: 5,
-      level: 500,
-      courseStartDate: localDate(60),
-      honours: false,
-      submittedOn: localDate(-7),
-      motivation: `${s.givenName} needs ${s.courseTitle} for the graduation project.`,
-    });
-    ids.push(created.id);
-  }
-  const mt = await api<{ id: number }>('meetings.create', { body: 'mt_board', heldOn: TODAY, location: '' });
-  const mtAgenda = await api<Detail>('agenda.add', { meetingId: mt.id, petitionIds: ids });
-  for (const item of mtAgenda.items) await api('advice.record', { agendaItemId: item.id, advice: 'support', reasoning: 'Fits the programme.' });
-  const boex = await api<{ id: number }>('meetings.create', { body: 'boex', heldOn: TODAY, location: '' });
-  const boexAgenda = await api<Detail>('agenda.add', { meetingId: boex.id, petitionIds: ids });
-  for (const item of boexAgenda.items) {
-    await api('decisions.record', {
-      agendaItemId: item.id,
-      outcome: 'approved',
-      kind: 'individual',
-      creditedEc: 5,
-      level: 'master',
-      institutionName: 'Delft University of Technology',
-      reasoning: 'The course is at master level and fits the programme.',
-      decidedOn: TODAY,
-      signatory: 'Dr. A. Chair',
-    });
-  }
+  const ids = await approvedPetitions(preview, students);
   for (const [i, petitionId] of ids.entries()) {
     const transcript = await api<{ id: number }>('attachments.add', { petitionId, kind: 'transcript', fileName: 'transcript.pdf', mediaType: 'application/pdf', contentBase64: PDF });
     const grade = students[i]!.grade;
