@@ -43,6 +43,10 @@ export const usisFile = z.object({
 });
 export type UsisFile = z.output<typeof usisFile>;
 
+/** The file of the pending results before anything is marked, with its SHA-256 to mark exactly it. */
+export const usisDraft = usisFile.omit({ exportedAt: true }).extend({ sha256: z.string() });
+export type UsisDraft = z.output<typeof usisDraft>;
+
 export const usisBatch = z.object({
   exportedAt: z.string(),
   count: z.number().int(),
@@ -55,8 +59,16 @@ export type UsisBatch = z.output<typeof usisBatch>;
 export const usisApi = {
   /** Current registrations (not replaced by a correction) not yet exported, oldest first. */
   'usis.pending': { input: z.object({}), output: z.array(usisRow) },
-  /** Marks every pending result exported, in one transaction, and returns the file. */
-  'usis.export': { input: z.object({ language: fileLanguage }), output: usisFile },
+  /** The file of the pending results, to save first; marks nothing. */
+  'usis.file': { input: z.object({ language: fileLanguage }), output: usisDraft },
+  /**
+   * Marks every pending result exported, in one transaction, and returns the file. With the SHA-256
+   * of a file made by usis.file, only when the pending results still make exactly that file.
+   */
+  'usis.export': {
+    input: z.object({ language: fileLanguage, sha256: z.string().regex(/^[0-9a-f]{64}$/, key('invalid.value')).optional() }),
+    output: usisFile,
+  },
   /** Past exports, newest first. */
   'usis.batches': { input: z.object({}), output: z.array(usisBatch) },
   /** A past export's file again; changes nothing. Without a language, the one it was exported in. */

@@ -13,7 +13,7 @@ import { getLetterSettings, updateLetterSettings } from './letter-settings';
 import { exportLetter, exportMeetingLetters, previewLetter } from './letters';
 import { correctDecision, decisionsOf, recordBatch, recordDecision, recordGeneralDecision } from './decisions';
 import { awaitingTranscript, correctGrade, gradesOfPetition, registerGrade } from './grades';
-import { exportPending, pendingResults, reexportBatch, usisBatches } from './usis';
+import { exportPending, pendingFile, pendingResults, reexportBatch, usisBatches } from './usis';
 import { decisionList, meetingPack } from './meeting-documents';
 import { createMeeting, getMeeting, listMeetings, meetingCandidates, updateMeeting } from './meetings';
 import { createPetition, getPetition, updatePetition, withdrawPetition } from './petitions';
@@ -73,6 +73,7 @@ export const handlers: Handlers = {
   'retention.due': (ctx) => dueStudents(ctx),
   'retention.purge': purgeStudents,
   'usis.pending': (ctx) => pendingResults(ctx),
+  'usis.file': pendingFile,
   'usis.export': (ctx, input) => exportPending(ctx, input),
   'usis.batches': (ctx) => usisBatches(ctx),
   'usis.reexport': reexportBatch,

@@ -8,7 +8,7 @@ import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-or
 import { auditLog, courses, decisions, gradeRegistrations, petitions, students } from '../../db/schema';
 import { AppError } from '../../shared/errors';
 import type { Language } from '../../shared/i18n';
-import type { UsisBatch, UsisFile, UsisRow } from '../../shared/usis';
+import type { UsisBatch, UsisDraft, UsisFile, UsisRow } from '../../shared/usis';
 import { excelCsv } from '../pdf/excel-csv';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
@@ -180,18 +180,28 @@ function batchMoment(tx: Db, now: Date): string {
   return now.toISOString();
 }
 
+/** The file of the pending results, named by the moment it was made, without marking anything. */
+export function pendingFile(ctx: ServiceContext, input: { language: Language }): UsisDraft {
+  const rows = rowsWhere(ctx.register.db, pending);
+  if (rows.length === 0) throw new AppError('usis_nothing_pending', 'usis.error.nothingPending');
+  const csv = usisCsv(rows, input.language);
+  return { csv, fileName: usisFileName(ctx.now().toISOString()), count: rows.length, sha256: sha256(csv) };
+}
+
 /**
  * Marks every pending result exported and returns its file, in one immediate transaction. When
- * `expectedCsv` is given (the command line wrote that file first), the export goes ahead only if
- * the pending results would still make exactly that file, so what is marked is what was written.
+ * `expectedCsv` is given (the command line wrote that file first), or the SHA-256 of the file the
+ * page saved (usis.file), the export goes ahead only if the pending results would still make
+ * exactly that file, so what is marked is what was written.
  */
-export function exportPending(ctx: ServiceContext, input: { language: Language }, expectedCsv?: string): UsisFile {
+export function exportPending(ctx: ServiceContext, input: { language: Language; sha256?: string | undefined }, expectedCsv?: string): UsisFile {
   return ctx.register.db.transaction(
     (tx) => {
       const rows = rowsWhere(tx, pending);
       if (rows.length === 0) throw new AppError('usis_nothing_pending', 'usis.error.nothingPending');
       const csv = usisCsv(rows, input.language);
-      if (expectedCsv !== undefined && csv !== expectedCsv) throw new AppError('usis_changed', 'usis.error.changed');
+      const unlike = (expectedCsv !== undefined && csv !== expectedCsv) || (input.sha256 !== undefined && sha256(csv) !== input.sha256);
+      if (unlike) throw new AppError('usis_changed', 'usis.error.changed');
       const exportedAt = batchMoment(tx, ctx.now());
       const ids = rows.map((r) => r.registrationId);
       tx.update(gradeRegistrations)

@@ -202,6 +202,28 @@ describe('uSis export', () => {
     expect(exportPending(t.ctx, { language: 'en' }, now)).toMatchObject({ csv: now, count: 2 });
   });
 
+  it('makes the file without marking it, and marks exactly that file once the page says it is saved', () => {
+    const [a, b] = approved([{}, {}]);
+    ok(t, 'grades.register', grade(a!));
+    const before = { grades: dumpGrades(), audit: lastAuditId(t) };
+    const draft = ok(t, 'usis.file', { language: 'en' });
+    expect(draft).toMatchObject({ count: 1, csv: usisCsv(pendingResults(t.ctx), 'en') });
+    expect({ grades: dumpGrades(), audit: lastAuditId(t) }).toEqual(before);
+
+    // A result registered after the file was made: the saved file is not what is pending any more.
+    ok(t, 'grades.register', grade(b!));
+    const registered = lastAuditId(t);
+    const errors = refused(t, 'usis.export', { language: 'en', sha256: draft.sha256 });
+    expect(errors.en).toEqual({ code: 'usis_changed', message: translate('en', 'usis.error.changed') });
+    expect(errors.nl.message).toBe(translate('nl', 'usis.error.changed'));
+    expect(lastAuditId(t)).toBe(registered);
+    expect(ok(t, 'usis.pending', {})).toHaveLength(2);
+
+    const fresh = ok(t, 'usis.file', { language: 'en' });
+    expect(ok(t, 'usis.export', { language: 'en', sha256: fresh.sha256 })).toMatchObject({ csv: fresh.csv, count: 2 });
+    expect(ok(t, 'usis.pending', {})).toEqual([]);
+  });
+
   it('keeps two exports in the same millisecond apart', () => {
     const frozen = new Date('2025-03-01T09:30:00.000Z');
     const still = openTestRegister({ now: () => frozen });

@@ -1,7 +1,8 @@
-// "uSis export": the registered results not yet sent to the Student Administration, exported as one
-// CSV file that is marked as sent in the same step (so nothing goes twice), and the past exports,
-// each of which can be downloaded again without changing anything. The main process makes the
-// file; the bytes are offered as a download under its name (in Electron, the window asks where).
+// "uSis export": the registered results not yet sent to the Student Administration, and the past
+// exports. Two steps, so that nothing is marked as sent that was not saved: download the file (the
+// bytes are offered under its name; in Electron, the window asks where), then mark exactly that
+// file's results as exported (refused if they changed meanwhile). A past export can be downloaded
+// again without changing anything.
 import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -9,7 +10,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { LANGUAGES, type Language } from '../../../shared/i18n';
-import type { UsisFile, UsisRow } from '../../../shared/usis';
+import type { UsisDraft, UsisFile, UsisRow } from '../../../shared/usis';
 import { call } from '../api/client';
 import { saveBytes } from '../attachments/files';
 import { formatDate } from '../format';
@@ -20,7 +21,7 @@ function formatExportMoment(iso: string, lang: Language): string {
   return new Date(iso).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
 }
 
-function download(file: UsisFile): void {
+function download(file: Pick<UsisFile, 'fileName' | 'csv'>): void {
   saveBytes(file.fileName, 'text/csv;charset=utf-8', new TextEncoder().encode(file.csv));
 }
 
@@ -40,14 +41,23 @@ export function UsisExport() {
   const batches = useQuery({ queryKey: ['usis.batches'], queryFn: () => call('usis.batches', {}) });
   const refresh = () => Promise.all([client.invalidateQueries({ queryKey: ['usis.pending'] }), client.invalidateQueries({ queryKey: ['usis.batches'] })]);
 
-  const exporting = useMutation({
-    mutationFn: () => call('usis.export', { language: fileLanguage }),
+  // The file downloaded and not yet marked: its results are marked only when the person says it is saved.
+  const [draft, setDraft] = useState<UsisDraft | null>(null);
+  const drafting = useMutation({
+    mutationFn: () => call('usis.file', { language: fileLanguage }),
     onSuccess: (file) => {
       download(file);
-      notifications.show({ color: 'green', message: t('usis.exported', { count: file.count, fileName: file.fileName }) });
+      setDraft(file);
     },
-    // A refusal (someone else exported meanwhile) also means the lists are out of date.
-    onSettled: refresh,
+  });
+  const marking = useMutation({
+    mutationFn: (file: UsisDraft) => call('usis.export', { language: fileLanguage, sha256: file.sha256 }),
+    onSuccess: (file) => notifications.show({ color: 'green', message: t('usis.exported', { count: file.count }) }),
+    // Marked or refused (the results changed meanwhile), the saved file is done with.
+    onSettled: async () => {
+      setDraft(null);
+      await refresh();
+    },
   });
   const again = useMutation({
     mutationFn: (exportedAt: string) => call('usis.reexport', { exportedAt }),
@@ -84,19 +94,35 @@ export function UsisExport() {
                 size="xs"
                 aria-label={t('usis.fileLanguage')}
                 value={fileLanguage}
-                onChange={(value) => setFileLanguage(value as Language)}
+                onChange={(value) => {
+                  setFileLanguage(value as Language);
+                  setDraft(null);
+                }}
                 data={LANGUAGES.map((l) => ({ value: l, label: t(`usis.fileLanguage.${l}`) }))}
               />
-              <Button onClick={() => exporting.mutate()} loading={exporting.isPending}>
+              <Button variant={draft ? 'default' : 'filled'} onClick={() => drafting.mutate()} loading={drafting.isPending}>
                 {t('usis.export', { count: rows.length })}
               </Button>
             </Group>
           )}
         </Group>
-        {exporting.isError && (
-          <Alert color="red" role="alert" withCloseButton onClose={() => exporting.reset()} mb="sm">
-            {exporting.error.message}
+        {draft && (
+          <Alert color="blue" variant="light" mb="sm" className="usis-saved">
+            <Group justify="space-between" wrap="nowrap" gap="md">
+              <Text size="sm">{t('usis.saved.hint', { count: draft.count, fileName: draft.fileName })}</Text>
+              <Button onClick={() => marking.mutate(draft)} loading={marking.isPending} style={{ flexShrink: 0 }}>
+                {t('usis.mark')}
+              </Button>
+            </Group>
           </Alert>
+        )}
+        {[drafting, marking].map(
+          (step, i) =>
+            step.isError && (
+              <Alert key={i} color="red" role="alert" withCloseButton onClose={() => step.reset()} mb="sm">
+                {step.error.message}
+              </Alert>
+            ),
         )}
         {pending.isPending && <Loader size="sm" />}
         {pending.isError && <Alert color="red">{pending.error.message}</Alert>}
