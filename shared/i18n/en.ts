@@ -790,7 +790,7 @@ export const en = {
   'shell.button.ok': 'OK',
   'shell.backup.done': 'A backup of the register was written to {{path}}.',
   'shell.restore.confirm': 'Replace the register {{path}} with the backup {{backup}}?',
-  'shell.restore.confirmDetail': 'The register open now is not deleted: it is kept beside the restored one, renamed with .replaced and the time.',
+  'shell.restore.confirmDetail': 'The register open now is not deleted: it is kept beside the restored one, renamed with .replaced and the time. Personal data purged since that backup was made comes back with it: purge those students again afterwards (Settings › Open retention).',
   'shell.restore.done': 'The register was restored from {{backup}}. The register it replaced is kept as {{kept}}.',
   'shell.recovery.message': 'The register {{path}} is damaged. It was not opened, and nothing was written to it.',
   'shell.recovery.detail': 'The newest good backup is {{backup}}. Restore it to carry on: the damaged file is kept beside it, renamed with .replaced and the time, never deleted. Or quit, and ask for help before anything else is done with the file.',

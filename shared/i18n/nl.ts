@@ -790,7 +790,7 @@ export const nl: Record<MessageKey, string> = {
   'shell.button.ok': 'OK',
   'shell.backup.done': 'Er is een back-up van het register opgeslagen in {{path}}.',
   'shell.restore.confirm': 'Het register {{path}} vervangen door de back-up {{backup}}?',
-  'shell.restore.confirmDetail': 'Het register dat nu open is, wordt niet verwijderd: het blijft naast het teruggezette register bewaard, hernoemd met .replaced en het tijdstip.',
+  'shell.restore.confirmDetail': 'Het register dat nu open is, wordt niet verwijderd: het blijft naast het teruggezette register bewaard, hernoemd met .replaced en het tijdstip. Persoonsgegevens die na het maken van die back-up zijn verwijderd, komen ermee terug: verwijder die studenten daarna opnieuw (Instellingen › Bewaartermijn openen).',
   'shell.restore.done': 'Het register is teruggezet uit {{backup}}. Het vervangen register is bewaard als {{kept}}.',
   'shell.recovery.message': 'Het register {{path}} is beschadigd. Het is niet geopend en er is niets in geschreven.',
   'shell.recovery.detail': 'De nieuwste goede back-up is {{backup}}. Zet die terug om verder te werken: het beschadigde bestand blijft ernaast bewaard, hernoemd met .replaced en het tijdstip, en wordt nooit verwijderd. Of sluit af en vraag om hulp voordat er iets anders met het bestand gebeurt.',
