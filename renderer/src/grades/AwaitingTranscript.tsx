@@ -1,14 +1,14 @@
 // "Awaiting transcript": every approved petition without a registered grade, oldest decision first,
 // with the course's start date and the days since the decision; filtered by academic year.
-import { Alert, Anchor, Group, Loader, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Group, Loader, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import { academicYear } from '../../../shared/rules';
 import { call } from '../api/client';
 import { formatDate } from '../format';
 import { currentLanguage } from '../i18n';
+import { CourseCell, DecisionCell, StudentCell } from '../petitions/PetitionCells';
 
 const pad2 = (n: number) => String(n % 100).padStart(2, '0');
 const yearLabel = (start: number) => `${pad2(start)}-${pad2(start + 1)}`;
@@ -71,28 +71,10 @@ export function AwaitingTranscript() {
                 <Table.Tbody>
                   {list.map((r) => (
                     <Table.Tr key={r.petitionId} data-petition={r.petitionId}>
-                      <Table.Td>
-                        <Anchor component={Link} href={`/petitions/${r.petitionId}`} size="sm" fw={500}>
-                          {r.studentName}
-                        </Anchor>
-                        <Text size="xs" c="dimmed">
-                          {r.studentNumber}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">
-                          {r.courseCode} {r.courseTitle}
-                        </Text>
-                      </Table.Td>
+                      <StudentCell petitionId={r.petitionId} name={r.studentName} studentNumber={r.studentNumber} />
+                      <CourseCell code={r.courseCode} title={r.courseTitle} />
                       <Table.Td>{r.institutionName}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm" ff="monospace">
-                          {r.decisionNumber}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {formatDate(r.decidedOn, lang)}
-                        </Text>
-                      </Table.Td>
+                      <DecisionCell number={r.decisionNumber} decidedOn={r.decidedOn} />
                       <Table.Td>{r.courseStartDate ? formatDate(r.courseStartDate, lang) : '—'}</Table.Td>
                       <Table.Td className="numeric">{r.daysSinceDecision}</Table.Td>
                     </Table.Tr>

@@ -3,18 +3,18 @@
 // bytes are offered under its name; in Electron, the window asks where), then mark exactly that
 // file's results as exported (refused if they changed meanwhile). A past export can be downloaded
 // again without changing anything.
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import { LANGUAGES, type Language } from '../../../shared/i18n';
 import type { UsisDraft, UsisFile, UsisRow } from '../../../shared/usis';
 import { call } from '../api/client';
 import { saveBytes } from '../attachments/files';
 import { formatDate } from '../format';
 import { currentLanguage } from '../i18n';
+import { CourseCell, DecisionCell, StudentCell } from '../petitions/PetitionCells';
 
 /** An export's moment to the second: two exports in one minute must read apart. */
 function formatExportMoment(iso: string, lang: Language): string {
@@ -148,19 +148,8 @@ export function UsisExport() {
                 <Table.Tbody>
                   {rows.map((r) => (
                     <Table.Tr key={r.registrationId} data-registration={r.registrationId}>
-                      <Table.Td>
-                        <Anchor component={Link} href={`/petitions/${r.petitionId}`} size="sm" fw={500}>
-                          {r.studentName}
-                        </Anchor>
-                        <Text size="xs" c="dimmed">
-                          {r.studentNumber}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">
-                          {r.courseCode} {r.courseTitle}
-                        </Text>
-                      </Table.Td>
+                      <StudentCell petitionId={r.petitionId} name={r.studentName} studentNumber={r.studentNumber} />
+                      <CourseCell code={r.courseCode} title={r.courseTitle} />
                       <Table.Td>{r.institutionName}</Table.Td>
                       <Table.Td className="numeric">{r.creditedEc}</Table.Td>
                       <Table.Td>
@@ -173,14 +162,7 @@ export function UsisExport() {
                           )}
                         </Group>
                       </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" ff="monospace">
-                          {r.decisionNumber}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {formatDate(r.decidedOn, lang)}
-                        </Text>
-                      </Table.Td>
+                      <DecisionCell number={r.decisionNumber} decidedOn={r.decidedOn} />
                       <Table.Td>{formatDate(r.registeredOn, lang)}</Table.Td>
                     </Table.Tr>
                   ))}
