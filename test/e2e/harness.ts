@@ -140,17 +140,11 @@ export interface StudentSketch {
   courseTitle: string;
 }
 
-/**
- * A petition of each student (a 5 EC master course at Delft, submitted a week ago), supported by
- * an MT Board meeting and approved by a BoEx meeting both held today, over the bridge: their ids.
- */
-export async function approvedPetitions(preview: Preview, students: readonly StudentSketch[]): Promise<number[]> {
-  const api = <T>(name: string, input: unknown) => bridgeCall<T>(preview, name, input);
-  type Agenda = { items: Array<{ id: number }> };
-  const today = localDate();
+/** A petition of each student (a 5 EC master course at Delft, submitted a week ago), over the bridge: their ids. */
+export async function submittedPetitions(preview: Preview, students: readonly StudentSketch[]): Promise<number[]> {
   const ids: number[] = [];
   for (const { studentNumber, givenName, familyName, courseCode, courseTitle } of students) {
-    const created = await api<{ id: number }>('petitions.create', {
+    const created = await bridgeCall<{ id: number }>(preview, 'petitions.create', {
       studentNumber,
       givenName,
       familyName,
@@ -169,6 +163,15 @@ export async function approvedPetitions(preview: Preview, students: readonly Stu
     });
     ids.push(created.id);
   }
+  return ids;
+}
+
+/** The petitions of submittedPetitions, supported by an MT Board meeting and approved by a BoEx meeting both held today: their ids. */
+export async function approvedPetitions(preview: Preview, students: readonly StudentSketch[]): Promise<number[]> {
+  const api = <T>(name: string, input: unknown) => bridgeCall<T>(preview, name, input);
+  type Agenda = { items: Array<{ id: number }> };
+  const today = localDate();
+  const ids = await submittedPetitions(preview, students);
   const mt = await api<{ id: number }>('meetings.create', { body: 'mt_board', heldOn: today, location: '' });
   const mtAgenda = await api<Agenda>('agenda.add', { meetingId: mt.id, petitionIds: ids });
   for (const item of mtAgenda.items) await api('advice.record', { agendaItemId: item.id, advice: 'support', reasoning: 'Fits the programme.' });

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, startPreview, tempRegisterPath, type Preview, bridgeCall } from './harness';
+import { bridgeCall, launchBrowser, localDate, openPage, screenshot, startPreview, tempRegisterPath, type Preview } from './harness';
 
 const register = tempRegisterPath();
 let preview: Preview;
@@ -16,12 +16,6 @@ let foreignRequests: string[];
 
 // playwright-core has no test runner matchers: wait for what a person would see, then assert.
 const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 20_000 });
-
-function localDate(offsetDays = 0): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offsetDays);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 const api = <T>(name: string, input: unknown) => bridgeCall<T>(preview, name, input);
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { academicYear } from '../../shared/rules';
-import { launchBrowser, openPage, screenshot, startPreview, tempRegisterPath, type Preview, bridgeCall } from './harness';
+import { bridgeCall, launchBrowser, localDate, openPage, screenshot, startPreview, submittedPetitions, tempRegisterPath, type Preview } from './harness';
 
 const register = tempRegisterPath();
 let preview: Preview;
@@ -22,12 +22,6 @@ const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible'
 const containsText = (locator: Locator, text: string) =>
   expect.poll(() => locator.first().innerText(), { timeout: 10_000 }).toContain(text);
 
-/** A date in the local calendar, as the app's date fields default to it. */
-function localDate(offsetDays = 0): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offsetDays);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 const TODAY = localDate();
 const AY = academicYear(TODAY).label;
 
@@ -63,22 +57,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   ({ page, foreignRequests } = await openPage(browser, preview.origin));
   await page.goto(preview.url);
-  for (const s of students) {
-    const created = await api<{ id: number }>('petitions.create', {
-      ...s,
-      email: `${s.studentNumber}@umail.leidenuniv.nl`,
-      institution: 'Delft University of Technology',
-      institutionKind: 'university',
-      country: 'Netherlands',
-      ec: 5,
-      level: 500,
-      courseStartDate: localDate(60),
-      honours: false,
-      submittedOn: localDate(-7),
-      motivation: `${s.givenName} needs ${s.courseTitle} for the graduation project.`,
-    });
-    petitionIds[s.studentNumber] = created.id;
-  }
+  const ids = await submittedPetitions(preview, students);
+  students.forEach((s, i) => (petitionIds[s.studentNumber] = ids[i]!));
 });
 
 afterAll(async () => {
@@ -257,6 +237,11 @@ describe('meetings in the browser', () => {
     await containsText(decisions, `${AY} LIACS 1`);
     await containsText(decisions, 'Approved');
     await containsText(decisions, 'Individual decision');
+    // Decided today: the appeal window is open for six more weeks.
+    const closes = new Date();
+    closes.setDate(closes.getDate() + 42);
+    const appeal = new RegExp(`Appeal window open until ${closes.getDate()} \\S+ ${closes.getFullYear()}`);
+    await expect.poll(() => decisions.innerText(), { timeout: 10_000 }).toMatch(appeal);
     await screenshot(page, 'petition-decisions');
 
     await page.goto(`${preview.origin}/#/petitions/${petitionIds[oyvind.studentNumber]}`);

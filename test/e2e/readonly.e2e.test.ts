@@ -1,11 +1,10 @@
 // A register opened read-only (`boex preview --readonly`) in the browser: the banner under the
-// header says so, a petition saved through the form gets the read-only sentence, and neither the
-// register nor anything beside it changes.
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// header says so, New petition and Import are disabled, a write through the bridge gets the
+// read-only sentence, and neither the register nor anything beside it changes.
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { folderState, petitionForm } from '../support/register';
 import { bridgeCall, launchBrowser, openPage, screenshot, startPreview, tempRegisterPath, type Preview } from './harness';
 
 const register = tempRegisterPath();
@@ -19,40 +18,15 @@ let stopped = false;
 
 const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 10_000 });
 
-/** Every file in the register's folder (the register, its backups) with the hash of its bytes. */
-function folderState(): Record<string, string> {
-  const state: Record<string, string> = {};
-  for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort()) {
-    const full = path.join(folder, name);
-    state[name] = statSync(full).isDirectory() ? 'folder' : createHash('sha256').update(readFileSync(full)).digest('hex');
-  }
-  return state;
-}
-
-const seeded = {
-  studentNumber: 's1234567',
-  givenName: 'Zoë',
-  familyName: 'de Vries',
-  email: 'z.de.vries@umail.leidenuniv.nl',
-  courseCode: 'INFOMCV',
-  courseTitle: 'Computer Vision',
-  institution: 'Utrecht University',
-  institutionKind: 'university',
-  country: 'Netherlands',
-  ec: 7.5,
-  level: 'master',
-  courseStartDate: '2027-04-22',
-  honours: false,
-  submittedOn: '2026-11-10',
-  motivation: 'The course complements my thesis on image analysis.',
-};
+// A petition that passes every check, submitted this month.
+const seeded = petitionForm({ courseStartDate: '2027-04-22', submittedOn: '2026-11-10' });
 
 beforeAll(async () => {
   // A register with one petition, made the ordinary way and closed; then opened read-only.
   const writer = await startPreview(register);
   await bridgeCall(writer, 'petitions.create', seeded);
   expect(await writer.stop()).toBe(0);
-  before = folderState();
+  before = folderState(folder);
   preview = await startPreview(register, { readonly: true });
   browser = await launchBrowser();
   ({ page, foreignRequests } = await openPage(browser, preview.origin));
@@ -90,7 +64,7 @@ describe('a read-only register in the browser', () => {
     expect(foreignRequests).toEqual([]);
     stopped = true;
     expect(await preview.stop()).toBe(0);
-    expect(folderState()).toEqual(before);
+    expect(folderState(folder)).toEqual(before);
     expect(Object.keys(before)).toContain('register.db');
   });
 });

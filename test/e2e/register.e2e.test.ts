@@ -213,6 +213,7 @@ describe('the register view', () => {
     await bodyRows().first().getByRole('link').click();
     const clock = page.locator('.decision-clock');
     await visible(clock);
+    await screenshot(page, 'petition-overdue');
     expect(await clock.innerText()).toMatch(/^Overdue: waiting \d+ days for a decision; the term ended on \d{1,2} \w+ \d{4}\.$/);
     await page.goBack();
     await settled();
