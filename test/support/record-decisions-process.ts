@@ -2,7 +2,8 @@
 // decision per agenda item given, through dispatch as the app and the CLI do, into a register that
 // another process writes to at the same time. It loads everything, says "ready", and starts the
 // moment a line arrives on stdin (the parent sends it to every process at once). A call refused
-// as busy changed nothing and is tried again; every other refusal is reported.
+// as busy changed nothing and is tried again; every other refusal is reported. Between decisions
+// it pauses briefly, as a person between clicks.
 // Usage: node --import tsx test/support/record-decisions-process.ts <register path> <item id,item id,...>
 import { createInterface } from 'node:readline';
 import { openRegister } from '../../db/register';
@@ -41,6 +42,10 @@ for (const agendaItemId of items) {
     }, 'en');
     if (result.ok) {
       numbers.push((result.value as { number: string }).number);
+      // A decision is one person's click, not a tight loop: without a pause the process that holds
+      // the lock takes it again at once and the other, asleep in SQLite's busy handler, may only
+      // get in after all 200 (the writes would then not overlap, which is what this test is about).
+      await new Promise((resolve) => setTimeout(resolve, 5));
       break;
     }
     if (result.error.code === 'busy') {
